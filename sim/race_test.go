@@ -1,0 +1,155 @@
+package sim
+
+import (
+	"math"
+	"testing"
+
+	"gradlab/surfaces"
+)
+
+func presetRace(s surfaces.Surface, kinds []Kind) *Race {
+	p := PresetFor(s.ID())
+	var specs []RunnerSpec
+	for _, k := range kinds {
+		specs = append(specs, RunnerSpec{Kind: k, LR: p.LR[k], Hyper: DefaultHyper(k)})
+	}
+	return NewRace(s, s.Start(), DefaultSchedule(Constant, p.Limit), p.Limit, specs)
+}
+
+func TestPresetsMakeAGoodRace(t *testing.T) {
+	for _, s := range surfaces.All() {
+		r := presetRace(s, Kinds)
+		r.Advance(1 << 20)
+		if !r.Done() || r.Step() > r.Limit {
+			t.Fatalf("%s: race not done after its limit (step %d)", s.ID(), r.Step())
+		}
+		v := s.View()
+		for _, rn := range r.Runners {
+			if rn.Status == Diverged {
+				t.Errorf("%s: preset %s diverged at %d", s.ID(), rn.Kind, rn.At)
+			}
+			h := rn.Head()
+			moved := math.Hypot(h.X-s.Start().X, h.Y-s.Start().Y)
+			if moved < 0.05*math.Hypot(v.W(), v.H()) {
+				t.Errorf("%s: %s moved only %g", s.ID(), rn.Kind, moved)
+			}
+			if last := rn.Gap[len(rn.Gap)-1]; !(last < rn.Gap[0]) {
+				t.Errorf("%s: %s did not lower f (%g → %g)", s.ID(), rn.Kind, rn.Gap[0], last)
+			}
+		}
+	}
+}
+
+func TestSGDZigZagsAcrossTheBowl(t *testing.T) {
+	b := surfaces.NewBowl(surfaces.DefaultBowl)
+	r := presetRace(b, []Kind{SGD, Momentum})
+	r.Advance(40)
+	flips := func(rn *Runner) int {
+		n := 0
+		for k := 1; k < len(rn.Path); k++ {
+			if (rn.Path[k].Y > 0) != (rn.Path[k-1].Y > 0) {
+				n++
+			}
+		}
+		return n
+	}
+	if n := flips(r.Runners[0]); n < 30 {
+		t.Errorf("SGD crossed the valley floor %d times in 40 steps, want a zig-zag", n)
+	}
+	if n := flips(r.Runners[1]); n > 10 {
+		t.Errorf("Momentum crossed %d times in 40 steps: it should damp the zig-zag", n)
+	}
+}
+
+func TestRaceRecordsConvergenceAndDivergence(t *testing.T) {
+	b := surfaces.NewBowl(surfaces.DefaultBowl)
+	// On the bowl SGD is stable for η < 2/λ₂ = 0.1 and diverges above it.
+	r := NewRace(b, b.Start(), DefaultSchedule(Constant, 1000), 1000, []RunnerSpec{
+		{SGD, 0.05, DefaultHyper(SGD)}, {SGD, 0.2, DefaultHyper(SGD)}})
+	r.Advance(1000)
+	good, bad := r.Runners[0], r.Runners[1]
+	if good.Status != Converged || good.Gap[good.At] >= r.Tol || good.Gap[good.At-1] < r.Tol {
+		t.Errorf("η=0.05: status %v at %d", good.Status, good.At)
+	}
+	if bad.Status != Diverged || bad.Why == "" {
+		t.Fatalf("η=0.2: status %v, want diverged", bad.Status)
+	}
+	for _, rn := range r.Runners {
+		for k, p := range rn.Path {
+			if !finite(p.X) || !finite(p.Y) || !finite(rn.Gap[k]) {
+				t.Fatalf("%v stored a non-finite point at %d", rn.Kind, k)
+			}
+			if !r.Bounds.Contains(p) {
+				t.Fatalf("path point %v outside the bounds", p)
+			}
+		}
+	}
+	// A diverged runner stops: more steps do not change it.
+	n := len(bad.Path)
+	r.Advance(10)
+	if len(bad.Path) != n {
+		t.Error("diverged runner kept moving")
+	}
+}
+
+func TestOverflowIsDivergenceNotNaN(t *testing.T) {
+	s := surfaces.Beale{}
+	r := NewRace(s, s.Start(), DefaultSchedule(Constant, 100), 100, []RunnerSpec{{SGD, 1e6, DefaultHyper(SGD)}})
+	r.Bounds = surfaces.Box{X0: -1e300, Y0: -1e300, X1: 1e300, Y1: 1e300} // only overflow can stop it
+	r.Advance(100)
+	rn := r.Runners[0]
+	if rn.Status != Diverged {
+		t.Fatalf("status %v, want diverged", rn.Status)
+	}
+	for _, g := range rn.Gap {
+		if !finite(g) {
+			t.Fatal("non-finite f stored")
+		}
+	}
+}
+
+func TestScheduleDrivesTheRace(t *testing.T) {
+	b := surfaces.NewBowl(surfaces.DefaultBowl)
+	s := DefaultSchedule(StepDecay, 100)
+	r := NewRace(b, b.Start(), s, 100, []RunnerSpec{{SGD, 0.05, DefaultHyper(SGD)}})
+	r.Tol = 0 // never converge, so every step records its LR
+	r.Advance(100)
+	lr := r.Runners[0].LR
+	if len(lr) != 100 || lr[0] != 0.05 || math.Abs(lr[s.Every]-0.005) > 1e-15 {
+		t.Errorf("recorded LRs %v … want 0.05 then 0.005 at %d", lr[:3], s.Every)
+	}
+	if r.Runners[0].Status != Finished || r.Runners[0].At != 100 {
+		t.Errorf("status %v at %d, want step limit at 100", r.Runners[0].Status, r.Runners[0].At)
+	}
+}
+
+func TestResetRestartsFromNewStart(t *testing.T) {
+	s := surfaces.Rosenbrock{}
+	r := presetRace(s, DefaultKinds)
+	r.Advance(50)
+	r.Start = surfaces.Point{X: 0.5, Y: -0.5}
+	r.Reset()
+	for _, rn := range r.Runners {
+		if rn.Steps() != 0 || rn.Head() != r.Start || rn.Status != Running || rn.Opt.Steps() != 0 {
+			t.Errorf("%s not reset", rn.Kind)
+		}
+	}
+	if r.Step() != 0 {
+		t.Error("race step not reset")
+	}
+}
+
+func BenchmarkRaceStep7(b *testing.B) {
+	s := surfaces.Beale{}
+	r := presetRace(s, Kinds)
+	r.Limit = math.MaxInt
+	r.Tol = 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if r.Advance(1) == 0 {
+			b.StopTimer()
+			r.Reset()
+			b.StartTimer()
+		}
+	}
+}
