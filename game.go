@@ -1,0 +1,391 @@
+package main
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/inpututil"
+
+	"gradlab/assets"
+	"gradlab/widgets"
+)
+
+// Scene is one lesson screen. Update is the only place its state advances;
+// Draw only draws.
+type Scene interface {
+	ID() string
+	Title() string
+	// Key is the digit that opens the scene.
+	Key() ebiten.Key
+	Update(c *Ctx)
+	Draw(dst *ebiten.Image, c *Ctx)
+	// Help lists the scene's own keys and mouse actions.
+	Help() []KeyHelp
+	// Query is the scene's part of the URL; Apply reads it back and returns
+	// messages about values it could not use.
+	Query() [][2]string
+	Apply(q map[string]string) []string
+	// Report fills the scene's part of the status.
+	Report(s *Status)
+}
+
+// KeyHelp is one line of the help overlay.
+type KeyHelp struct{ Keys, What string }
+
+// Ctx is what a scene gets each tick and frame.
+type Ctx struct {
+	Theme *widgets.Theme
+	In    *widgets.Input
+	// Area is the scene's part of the screen, below the tab bar.
+	Area widgets.Rect
+	// Chars are the characters typed this tick.
+	Chars []rune
+	// Notify shows a message to the user and records it in the status.
+	Notify func(string)
+	// Changed marks the URL state stale.
+	Changed func()
+}
+
+// Pressed reports a key press this tick, repeating while the key is held.
+func (c *Ctx) Pressed(k ebiten.Key) bool {
+	d := inpututil.KeyPressDuration(k)
+	return d == 1 || d > 24 && d%4 == 0
+}
+
+// Typed reports whether r was typed this tick.
+func (c *Ctx) Typed(r rune) bool {
+	for _, x := range c.Chars {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// Shift reports whether a Shift key is held.
+func Shift() bool { return ebiten.IsKeyPressed(ebiten.KeyShift) }
+
+type options struct {
+	width, height int
+	query         map[string]string
+	screenshot    string
+	frames        int
+}
+
+type toast struct {
+	msg   string
+	until int
+}
+
+// Game owns the scenes, the shared input and layout, and the status.
+type Game struct {
+	scenes  []Scene
+	cur     Scene
+	theme   *widgets.Theme
+	tabs    widgets.TabBar
+	in      widgets.Input
+	ctx     Ctx
+	status  Status
+	clock   frameClock
+	w, h    float64
+	help    bool
+	debug   bool
+	toasts  []toast
+	urlDirt bool
+	lastURL string
+	opts    options
+	shot    bool
+	spread  float64 // last two-finger distance, for pinch
+	touches []ebiten.TouchID
+	chars   []rune
+}
+
+func newGame(opts options) *Game {
+	g := &Game{opts: opts, theme: widgets.NewTheme(1)}
+	g.status.Controls = map[string][4]float64{}
+	g.scenes = []Scene{newRaceScene()}
+	g.ctx = Ctx{Theme: g.theme, In: &g.in, Notify: g.notify, Changed: func() { g.urlDirt = true }}
+	g.cur = g.sceneByID("race")
+	g.applyQuery(opts.query)
+	return g
+}
+
+func (g *Game) sceneByID(id string) Scene {
+	for _, s := range g.scenes {
+		if s.ID() == id {
+			return s
+		}
+	}
+	return nil
+}
+
+func (g *Game) applyQuery(q map[string]string) {
+	if id, ok := q["scene"]; ok {
+		if s := g.sceneByID(id); s != nil {
+			g.cur = s
+		} else {
+			g.notify(fmt.Sprintf("There is no scene %q; showing the optimizer race.", id))
+		}
+	}
+	for _, msg := range g.cur.Apply(q) {
+		g.notify(msg)
+	}
+}
+
+func (g *Game) notify(msg string) {
+	g.status.Errors = append(g.status.Errors, msg)
+	if len(g.status.Errors) > 20 {
+		g.status.Errors = g.status.Errors[len(g.status.Errors)-20:]
+	}
+	g.toasts = append(g.toasts, toast{msg, g.status.Frame + 60*8})
+}
+
+func (g *Game) Update() error {
+	t0 := time.Now()
+	defer func() { g.clock.add(time.Since(t0)) }()
+	if g.shot && g.opts.screenshot != "" {
+		return ebiten.Termination
+	}
+	g.readInput()
+	g.globalKeys()
+	g.tabs.Rect = widgets.Rect{W: g.w, H: math.Round(g.theme.S(36))}
+	g.tabs.Tabs = g.tabs.Tabs[:0]
+	for _, s := range g.scenes {
+		g.tabs.Tabs = append(g.tabs.Tabs, widgets.Tab{Key: keyName(s.Key()), ID: s.ID(), Title: s.Title()})
+	}
+	g.tabs.Active = g.cur.ID()
+	if g.help {
+		// The overlay is modal: any press closes it.
+		if g.in.Pressed {
+			g.help = false
+			g.in.Captured = &g.help
+		}
+	}
+	switch id := g.tabs.Update(&g.in, g.theme); id {
+	case "":
+	case "?":
+		g.help = !g.help
+	default:
+		g.switchTo(id)
+	}
+	g.ctx.Area = widgets.Rect{Y: g.tabs.Rect.H, W: g.w, H: math.Max(g.h-g.tabs.Rect.H, 1)}
+	g.ctx.Chars = g.chars
+	if !g.help {
+		g.cur.Update(&g.ctx)
+	}
+	if g.urlDirt {
+		g.urlDirt = false
+		if q := g.query(); q != g.lastURL {
+			g.lastURL = q
+			setURLQuery(q)
+		}
+	}
+	return nil
+}
+
+func (g *Game) switchTo(id string) {
+	if s := g.sceneByID(id); s != nil && s != g.cur {
+		g.cur = s
+		g.urlDirt = true
+	}
+}
+
+func keyName(k ebiten.Key) string {
+	if k >= ebiten.KeyDigit0 && k <= ebiten.KeyDigit9 {
+		return string(rune('0' + k - ebiten.KeyDigit0))
+	}
+	return k.String()
+}
+
+func (g *Game) globalKeys() {
+	for _, s := range g.scenes {
+		if inpututil.IsKeyJustPressed(s.Key()) || inpututil.IsKeyJustPressed(s.Key()-ebiten.KeyDigit0+ebiten.KeyNumpad0) {
+			g.switchTo(s.ID())
+		}
+	}
+	if g.ctx.Typed('?') || inpututil.IsKeyJustPressed(ebiten.KeyH) {
+		g.help = !g.help
+	}
+	if inpututil.IsKeyJustPressed(ebiten.KeyEscape) {
+		g.help = false
+	}
+	if inpututil.IsKeyJustPressed(ebiten.KeyF3) {
+		g.debug = !g.debug
+	}
+}
+
+// readInput folds mouse and touch into one pointer, and two fingers into a
+// pinch.
+func (g *Game) readInput() {
+	in := &g.in
+	if !in.Down {
+		in.Captured = nil
+	}
+	g.chars = ebiten.AppendInputChars(g.chars[:0])
+	_, wy := ebiten.Wheel()
+	in.Wheel, in.Pinch = wy, 1
+	g.touches = ebiten.AppendTouchIDs(g.touches[:0])
+	left := ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft)
+	right := ebiten.IsMouseButtonPressed(ebiten.MouseButtonRight)
+	switch n := len(g.touches); {
+	case n >= 2:
+		x1, y1 := ebiten.TouchPosition(g.touches[0])
+		x2, y2 := ebiten.TouchPosition(g.touches[1])
+		in.X, in.Y = float64(x1+x2)/2, float64(y1+y2)/2
+		d := math.Hypot(float64(x1-x2), float64(y1-y2))
+		if g.spread > 0 && d > 0 {
+			in.Pinch = d / g.spread
+		}
+		g.spread = d
+	case n == 1:
+		x, y := ebiten.TouchPosition(g.touches[0])
+		in.X, in.Y = float64(x), float64(y)
+		g.spread = 0
+	case !in.Down || left || right:
+		// A lifted finger keeps its last position for the release.
+		x, y := ebiten.CursorPosition()
+		in.X, in.Y = float64(x), float64(y)
+	}
+	down := len(g.touches) > 0 || left || right
+	in.Pressed, in.Released = down && !in.Down, !down && in.Down
+	if in.Pressed {
+		in.Alt = right || Shift()
+	}
+	if len(g.touches) >= 2 {
+		in.Alt = true // two fingers pan and zoom, never pick
+	} else {
+		g.spread = 0
+	}
+	in.Down = down
+}
+
+// LayoutF renders at device resolution so text and lines stay crisp on
+// HiDPI screens.
+func (g *Game) LayoutF(w, h float64) (float64, float64) {
+	s := ebiten.Monitor().DeviceScaleFactor()
+	if !(s > 0) {
+		s = 1
+	}
+	if s != g.theme.Scale {
+		*g.theme = *widgets.NewTheme(s)
+	}
+	g.w, g.h = math.Max(math.Ceil(w*s), 1), math.Max(math.Ceil(h*s), 1)
+	return g.w, g.h
+}
+
+func (g *Game) Layout(w, h int) (int, int) {
+	// Unused: Ebitengine calls LayoutF when a game has it.
+	return w, h
+}
+
+func (g *Game) Draw(screen *ebiten.Image) {
+	t0 := time.Now()
+	screen.Fill(assets.Backdrop)
+	g.tabs.Draw(screen, g.theme)
+	g.cur.Draw(screen, &g.ctx)
+	g.drawToasts(screen)
+	if g.help {
+		g.drawHelp(screen)
+	}
+	g.status.Frame++
+	g.status.Ready = true
+	g.status.Scene = g.cur.ID()
+	g.status.FPS, g.status.TPS = ebiten.ActualFPS(), ebiten.ActualTPS()
+	g.status.Scenes = g.status.Scenes[:0]
+	for _, s := range g.scenes {
+		g.status.Scenes = append(g.status.Scenes, s.ID())
+	}
+	clear(g.status.Controls)
+	g.cur.Report(&g.status)
+	if g.debug {
+		g.drawDebug(screen)
+	}
+	g.clock.add(time.Since(t0))
+	g.clock.frameEnd(&g.status, time.Now())
+	publishStatus(&g.status, g.theme.Scale)
+	if g.opts.screenshot != "" && g.status.Frame >= g.opts.frames && !g.shot {
+		saveScreenshot(screen, g.opts.screenshot)
+		g.shot = true
+	}
+}
+
+func (g *Game) drawToasts(dst *ebiten.Image) {
+	t := g.theme
+	live := g.toasts[:0]
+	for _, m := range g.toasts {
+		if m.until > g.status.Frame {
+			live = append(live, m)
+		}
+	}
+	g.toasts = live
+	y := g.tabs.Rect.H + t.S(8)
+	for _, m := range g.toasts {
+		w := math.Min(t.Width(m.msg, widgets.Body, false)+t.S(24), g.w-t.S(16))
+		lines := t.Wrap(m.msg, widgets.Body, w-t.S(24))
+		h := float64(len(lines))*t.LineH(widgets.Body) + t.S(12)
+		r := widgets.Rect{X: (g.w - w) / 2, Y: y, W: w, H: h}
+		widgets.FillRect(dst, r, color.RGBA{0x4A, 0x1E, 0x18, 0xf0})
+		widgets.StrokeRect(dst, r, math.Max(1, t.S(1)), assets.Bad)
+		t.Paragraph(dst, m.msg, r.X+t.S(12), r.Y+t.S(6), w-t.S(24), widgets.Body, assets.Text)
+		y += h + t.S(6)
+	}
+}
+
+var globalHelp = []KeyHelp{
+	{"1 … 0", "open a scene (the tabs show which exist)"},
+	{"? or H", "this help; any key or click closes it"},
+	{"F3", "debug overlay: fps, Go frame time, heap"},
+}
+
+func (g *Game) drawHelp(dst *ebiten.Image) {
+	t := g.theme
+	widgets.FillRect(dst, widgets.Rect{W: g.w, H: g.h}, color.RGBA{0, 0, 0, 0xb0})
+	items := append(append([]KeyHelp{}, globalHelp...), g.cur.Help()...)
+	lh := t.LineH(widgets.Body) * 1.35
+	w := math.Min(t.S(620), g.w-t.S(20))
+	h := math.Min(float64(len(items)+2)*lh+t.S(24), g.h-t.S(20))
+	r := widgets.Rect{X: (g.w - w) / 2, Y: (g.h - h) / 2, W: w, H: h}
+	widgets.FillRect(dst, r, assets.Panel)
+	widgets.StrokeRect(dst, r, math.Max(1, t.S(1)), assets.Accent)
+	t.Text(dst, "Keys and mouse — "+g.cur.Title(), r.X+t.S(16), r.Y+t.S(12), widgets.Title, true, assets.Text, widgets.Left)
+	y := r.Y + t.S(12) + lh*1.4
+	kx := r.X + t.S(16)
+	dx := r.X + math.Min(t.S(190), w*0.4)
+	for _, it := range items {
+		if y+lh > r.Bottom() {
+			break
+		}
+		t.Text(dst, it.Keys, kx, y, widgets.Body, true, assets.Accent, widgets.Left)
+		t.Text(dst, it.What, dx, y, widgets.Body, false, assets.Text, widgets.Left)
+		y += lh
+	}
+}
+
+func (g *Game) drawDebug(dst *ebiten.Image) {
+	t := g.theme
+	s := &g.status
+	lines := []string{
+		fmt.Sprintf("scene %s  surface %s  frame %d", s.Scene, s.Surface, s.Frame),
+		fmt.Sprintf("fps %.1f  tps %.1f", s.FPS, s.TPS),
+		fmt.Sprintf("Go frame %.2f ms median, %.2f ms p95", s.GoFrameMs, s.GoP95Ms),
+		fmt.Sprintf("heap %.1f MB  errors %d", float64(s.HeapBytes)/1e6, len(s.Errors)),
+	}
+	lh := t.LineH(widgets.Small) * 1.2
+	r := widgets.Rect{X: t.S(8), Y: g.h - float64(len(lines))*lh - t.S(16), W: t.S(300), H: float64(len(lines))*lh + t.S(8)}
+	widgets.FillRect(dst, r, color.RGBA{0, 0, 0, 0xd0})
+	for i, l := range lines {
+		t.Text(dst, l, r.X+t.S(6), r.Y+t.S(4)+float64(i)*lh, widgets.Small, false, assets.Yellow, widgets.Left)
+	}
+}
+
+// query is the URL state of the current scene.
+func (g *Game) query() string {
+	q := "scene=" + g.cur.ID()
+	for _, kv := range g.cur.Query() {
+		q += "&" + kv[0] + "=" + kv[1]
+	}
+	return q
+}

@@ -1,0 +1,48 @@
+//go:build !js
+
+package main
+
+import (
+	"flag"
+	"image"
+	"image/png"
+	"log"
+	"os"
+
+	"github.com/hajimehoshi/ebiten/v2"
+)
+
+func platformOptions() options {
+	q := flag.String("q", "", "URL-style state, e.g. \"surface=rosenbrock&opt=sgd,adam\"")
+	shot := flag.String("screenshot", "", "write a PNG of frame -frames to this file, then exit")
+	frames := flag.Int("frames", 120, "frame to capture with -screenshot")
+	w := flag.Int("width", 1280, "window width")
+	h := flag.Int("height", 800, "window height")
+	flag.Parse()
+	return options{width: *w, height: *h, query: parseQuery(*q), screenshot: *shot, frames: *frames}
+}
+
+// The desktop has no address bar; the state is printed on exit instead.
+var lastQuery string
+
+func setURLQuery(q string) { lastQuery = q }
+
+func publishStatus(*Status, float64) {}
+
+func saveScreenshot(screen *ebiten.Image, path string) {
+	b := screen.Bounds()
+	img := image.NewRGBA(b)
+	screen.ReadPixels(img.Pix)
+	// Ebitengine's pixels are premultiplied; the screen is opaque, so RGBA
+	// and NRGBA agree.
+	f, err := os.Create(path)
+	if err != nil {
+		log.Printf("screenshot: %v", err)
+		return
+	}
+	defer f.Close()
+	if err := png.Encode(f, img); err != nil {
+		log.Printf("screenshot: %v", err)
+	}
+	log.Printf("screenshot of frame written to %s; state: %s", path, lastQuery)
+}

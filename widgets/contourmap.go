@@ -1,0 +1,293 @@
+package widgets
+
+import (
+	"image/color"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"gradlab/assets"
+	"gradlab/surfaces"
+)
+
+// ContourMap draws a surface as a viridis map with labelled isolines and
+// axes, cached until the surface, view or size changes, plus a trail layer
+// that paths are drawn into incrementally.
+type ContourMap struct {
+	// Rect is the space the map may use; the map keeps its view's aspect.
+	Rect    Rect
+	Surface surfaces.Surface
+	View    surfaces.Box
+
+	plot   Rect
+	bg     *ebiten.Image
+	trail  *ebiten.Image
+	key    mapKey
+	grid   *surfaces.Grid
+	cgrid  *surfaces.Grid
+	pix    []byte
+	stroke Stroker
+	xy     []float32
+}
+
+type mapKey struct {
+	r     Rect
+	id    string
+	v     surfaces.Box
+	scale float64
+	surf  surfaces.Surface
+}
+
+// Plot is the map's pixel rectangle inside Rect.
+func (m *ContourMap) Plot() Rect { return m.plot }
+
+// ToScreen maps a data point to screen pixels.
+func (m *ContourMap) ToScreen(p surfaces.Point) (float64, float64) {
+	return m.plot.X + (p.X-m.View.X0)/m.View.W()*m.plot.W,
+		m.plot.Bottom() - (p.Y-m.View.Y0)/m.View.H()*m.plot.H
+}
+
+// ToData maps screen pixels to a data point.
+func (m *ContourMap) ToData(x, y float64) surfaces.Point {
+	return surfaces.Point{
+		X: m.View.X0 + (x-m.plot.X)/m.plot.W*m.View.W(),
+		Y: m.View.Y0 + (m.plot.Bottom()-y)/m.plot.H*m.View.H(),
+	}
+}
+
+// ZoomAt scales the view by k (< 1 zooms in) keeping the data point under
+// screen (x, y) fixed, within 1/1000 and 20 times the surface's usual view.
+func (m *ContourMap) ZoomAt(x, y, k float64) {
+	home := m.Surface.View().W()
+	k = math.Min(math.Max(k, home/1000/m.View.W()), home*20/m.View.W())
+	m.View = m.View.Scale(m.ToData(x, y), k)
+}
+
+// Pan shifts the view by a screen-pixel drag (dx, dy).
+func (m *ContourMap) Pan(dx, dy float64) {
+	ux, uy := dx/m.plot.W*m.View.W(), dy/m.plot.H*m.View.H()
+	m.View = surfaces.Box{X0: m.View.X0 - ux, Y0: m.View.Y0 + uy, X1: m.View.X1 - ux, Y1: m.View.Y1 + uy}
+}
+
+// Prepare lays out and rebuilds the cache if needed. It reports whether the
+// trail layer was cleared, in which case callers redraw their paths.
+func (m *ContourMap) Prepare(t *Theme) bool {
+	k := mapKey{m.Rect, m.Surface.ID(), m.View, t.Scale, m.Surface}
+	if k == m.key && m.bg != nil {
+		return false
+	}
+	m.key = k
+	left, bottom := t.S(40), t.LineH(Small)+t.S(8)
+	avail := Rect{m.Rect.X + left, m.Rect.Y + t.S(4), max(m.Rect.W-left-t.S(4), 1), max(m.Rect.H-bottom-t.S(4), 1)}
+	aspect := m.View.W() / m.View.H()
+	pw, ph := avail.W, avail.W/aspect
+	if ph > avail.H {
+		pw, ph = avail.H*aspect, avail.H
+	}
+	pw, ph = math.Max(math.Floor(pw), 1), math.Max(math.Floor(ph), 1)
+	m.plot = Rect{math.Floor(avail.X + (avail.W-pw)/2), math.Floor(avail.Y + (avail.H-ph)/2), pw, ph}
+	bw, bh := max(int(m.Rect.W), 1), max(int(m.Rect.H), 1)
+	if m.bg == nil || m.bg.Bounds().Dx() != bw || m.bg.Bounds().Dy() != bh {
+		if m.bg != nil {
+			m.bg.Deallocate()
+		}
+		m.bg = ebiten.NewImage(bw, bh)
+	} else {
+		m.bg.Clear()
+	}
+	if m.trail == nil || m.trail.Bounds().Dx() != int(pw) || m.trail.Bounds().Dy() != int(ph) {
+		if m.trail != nil {
+			m.trail.Deallocate()
+		}
+		m.trail = ebiten.NewImage(int(pw), int(ph))
+	} else {
+		m.trail.Clear()
+	}
+	m.render(t)
+	return true
+}
+
+// colourScale returns the function from f to [0, 1] used for the fill: log of
+// f − f* so deep valleys keep their detail next to huge walls.
+func colourScale(lo, hi, fstar float64) func(float64) float64 {
+	d := math.Max((hi-fstar)*1e-6, 1e-12)
+	a, b := math.Log10(math.Max(lo-fstar, 0)+d), math.Log10(hi-fstar+d)
+	if !(b > a) {
+		return func(float64) float64 { return 0.5 }
+	}
+	return func(f float64) float64 { return (math.Log10(math.Max(f-fstar, 0)+d) - a) / (b - a) }
+}
+
+func (m *ContourMap) render(t *Theme) {
+	s := m.Surface
+	_, fstar := s.Minimum()
+	// Fill: one sample per pixel up to ~400k samples, then scaled smoothly.
+	step := max(1, int(math.Ceil(math.Sqrt(m.plot.W*m.plot.H/4e5))))
+	nx, ny := max(int(m.plot.W)/step, 2), max(int(m.plot.H)/step, 2)
+	// Sample at pixel centres so the image lines up with the view.
+	dx, dy := m.View.W()/float64(nx), m.View.H()/float64(ny)
+	box := surfaces.Box{X0: m.View.X0 + dx/2, Y0: m.View.Y0 + dy/2, X1: m.View.X1 - dx/2, Y1: m.View.Y1 - dy/2}
+	m.grid = surfaces.Sample(m.grid, s.F, box, nx, ny)
+	lo, hi, ok := m.grid.Range()
+	if cap(m.pix) < nx*ny*4 {
+		m.pix = make([]byte, nx*ny*4)
+	}
+	pix := m.pix[:nx*ny*4]
+	scale := colourScale(lo, hi, fstar)
+	for j := 0; j < ny; j++ {
+		row := m.grid.V[j*nx : (j+1)*nx]
+		o := (ny - 1 - j) * nx * 4 // image rows run top to bottom
+		for i, v := range row {
+			c := color.RGBA{0x30, 0x30, 0x30, 0xff} // undefined: grey
+			if ok && v == v {
+				c = assets.Viridis(scale(v))
+			}
+			// Dim the map a little so the paths stand out.
+			pix[o+i*4], pix[o+i*4+1], pix[o+i*4+2], pix[o+i*4+3] = dim(c.R), dim(c.G), dim(c.B), 0xff
+		}
+	}
+	fill := ebiten.NewImage(nx, ny)
+	fill.WritePixels(pix)
+	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
+	op.GeoM.Scale(m.plot.W/float64(nx), m.plot.H/float64(ny))
+	op.GeoM.Translate(m.plot.X-m.Rect.X, m.plot.Y-m.Rect.Y)
+	m.bg.DrawImage(fill, op)
+	fill.Deallocate()
+	if ok {
+		m.isolines(t, lo, hi, fstar)
+	}
+	m.axes(t)
+	m.minimum(t)
+}
+
+func (m *ContourMap) local(x, y float64) (float32, float32) {
+	return float32(x - m.Rect.X), float32(y - m.Rect.Y)
+}
+
+func (m *ContourMap) isolines(t *Theme, lo, hi, fstar float64) {
+	n := min(256, max(int(m.plot.W/3), 16))
+	m.cgrid = surfaces.Sample(m.cgrid, m.Surface.F, m.View, n, max(int(float64(n)*m.plot.H/m.plot.W), 16))
+	levels := surfaces.NiceLevels(lo, hi, fstar, 12, (hi-fstar)*1e-5)
+	line := color.RGBA{0xff, 0xff, 0xff, 0x60}
+	var labels []Rect
+	for _, c := range surfaces.Contours(m.cgrid, levels) {
+		best, bestLen := -1, 0
+		for li, l := range c.Lines {
+			m.xy = m.xy[:0]
+			for _, p := range l.Pts {
+				x, y := m.ToScreen(p)
+				lx, ly := m.local(x, y)
+				m.xy = append(m.xy, lx, ly)
+			}
+			m.stroke.Polyline(m.bg, m.xy, l.Closed, max(1, t.S(1)), line)
+			if len(l.Pts) > bestLen {
+				best, bestLen = li, len(l.Pts)
+			}
+		}
+		if best < 0 || bestLen < 12 {
+			continue
+		}
+		labels = m.label(t, c.Lines[best], Num(c.Level-fstar), labels)
+	}
+}
+
+// label puts a level's value on its longest line, at the first spot (trying
+// the middle, then the quarters) that stays inside the map and clear of the
+// labels already placed.
+func (m *ContourMap) label(t *Theme, l surfaces.Line, s string, placed []Rect) []Rect {
+	w, h := t.Width(s, Small, false)+t.S(6), t.LineH(Small)+t.S(2)
+	for _, f := range []float64{0.5, 0.25, 0.75, 0.1, 0.9} {
+		x, y := m.ToScreen(l.Pts[int(f*float64(len(l.Pts)-1))])
+		r := Rect{x - w/2, y - h/2, w, h}
+		inside := r.X > m.plot.X+t.S(2) && r.Right() < m.plot.Right()-t.S(2) && r.Y > m.plot.Y+t.S(2) && r.Bottom() < m.plot.Bottom()-t.S(2)
+		if !inside || overlaps(r, placed, t.S(6)) {
+			continue
+		}
+		lr := Rect{r.X - m.Rect.X, r.Y - m.Rect.Y, r.W, r.H}
+		FillRect(m.bg, lr, color.RGBA{0x10, 0x12, 0x18, 0xb0})
+		t.TextMid(m.bg, s, lr.X+lr.W/2, lr.Y+lr.H/2, Small, false, assets.Text, Center)
+		return append(placed, r)
+	}
+	return placed
+}
+
+func overlaps(r Rect, placed []Rect, pad float64) bool {
+	for _, p := range placed {
+		if r.X < p.Right()+pad && p.X < r.Right()+pad && r.Y < p.Bottom()+pad && p.Y < r.Bottom()+pad {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *ContourMap) axes(t *Theme) {
+	lw := max(1, t.S(1))
+	p := Rect{m.plot.X - m.Rect.X, m.plot.Y - m.Rect.Y, m.plot.W, m.plot.H}
+	StrokeRect(m.bg, Rect{p.X - lw, p.Y - lw, p.W + 2*lw, p.H + 2*lw}, lw, assets.Border)
+	for _, x := range Ticks(m.View.X0, m.View.X1, max(int(m.plot.W/t.S(80)), 2)) {
+		sx, _ := m.ToScreen(surfaces.Point{X: x, Y: m.View.Y0})
+		lx, _ := m.local(sx, 0)
+		FillRect(m.bg, Rect{float64(lx), p.Bottom(), lw, t.S(4)}, assets.Dim)
+		t.Text(m.bg, Num(x), float64(lx), p.Bottom()+t.S(5), Small, false, assets.Dim, Center)
+	}
+	for _, y := range Ticks(m.View.Y0, m.View.Y1, max(int(m.plot.H/t.S(60)), 2)) {
+		_, sy := m.ToScreen(surfaces.Point{X: m.View.X0, Y: y})
+		_, ly := m.local(0, sy)
+		FillRect(m.bg, Rect{p.X - t.S(4), float64(ly), t.S(4), lw}, assets.Dim)
+		t.TextMid(m.bg, Num(y), p.X-t.S(6), float64(ly), Small, false, assets.Dim, Right)
+	}
+	t.Text(m.bg, "x", p.Right(), p.Bottom()+t.S(5), Small, true, assets.Dim, Right)
+	t.Text(m.bg, "y", p.X-t.S(6), p.Y-t.S(2), Small, true, assets.Dim, Right)
+}
+
+func (m *ContourMap) minimum(t *Theme) {
+	p, _ := m.Surface.Minimum()
+	if !m.View.Contains(p) {
+		return
+	}
+	x, y := m.ToScreen(p)
+	lx, ly := m.local(x, y)
+	cx, cy, r := float64(lx), float64(ly), t.S(7)
+	Ring(m.bg, cx, cy, r, t.S(2), color.White)
+	Line(m.bg, cx-r*1.6, cy, cx+r*1.6, cy, t.S(1.5), color.White)
+	Line(m.bg, cx, cy-r*1.6, cx, cy+r*1.6, t.S(1.5), color.White)
+	t.Text(m.bg, "minimum", cx+r+t.S(4), cy+t.S(2), Small, true, color.White, Left)
+}
+
+// Trail strokes a polyline of data points into the trail layer.
+func (m *ContourMap) Trail(pts []surfaces.Point, w float64, c color.Color) {
+	if m.trail == nil || len(pts) < 2 {
+		return
+	}
+	m.xy = m.xy[:0]
+	for _, p := range pts {
+		x, y := m.ToScreen(p)
+		// Clamp far-away points so float32 vertices stay sane when zoomed in.
+		x = math.Min(math.Max(x-m.plot.X, -1e4), 1e4)
+		y = math.Min(math.Max(y-m.plot.Y, -1e4), 1e4)
+		m.xy = append(m.xy, float32(x), float32(y))
+	}
+	m.stroke.Polyline(m.trail, m.xy, false, w, c)
+}
+
+// ClearTrail empties the trail layer.
+func (m *ContourMap) ClearTrail() {
+	if m.trail != nil {
+		m.trail.Clear()
+	}
+}
+
+// Draw blits the cached map and the trail layer.
+func (m *ContourMap) Draw(dst *ebiten.Image) {
+	if m.bg == nil {
+		return
+	}
+	op := &ebiten.DrawImageOptions{}
+	op.GeoM.Translate(m.Rect.X, m.Rect.Y)
+	dst.DrawImage(m.bg, op)
+	op.GeoM.Reset()
+	op.GeoM.Translate(m.plot.X, m.plot.Y)
+	dst.DrawImage(m.trail, op)
+}
+
+func dim(v uint8) uint8 { return uint8(int(v) * 4 / 5) }
