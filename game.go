@@ -99,6 +99,7 @@ type Game struct {
 	opts    options
 	shot    bool
 	spread  float64 // last two-finger distance, for pinch
+	small   bool    // the window is below the smallest usable size
 	touches []ebiten.TouchID
 	chars   []rune
 }
@@ -151,6 +152,9 @@ func (g *Game) Update() error {
 	}
 	g.readInput()
 	g.globalKeys()
+	if g.small {
+		return nil
+	}
 	g.tabs.Rect = widgets.Rect{W: g.w, H: math.Round(g.theme.S(36))}
 	g.tabs.Tabs = g.tabs.Tabs[:0]
 	for _, s := range g.scenes {
@@ -265,10 +269,13 @@ func (g *Game) readInput() {
 // LayoutF renders at device resolution so text and lines stay crisp on
 // HiDPI screens.
 func (g *Game) LayoutF(w, h float64) (float64, float64) {
-	s := ebiten.Monitor().DeviceScaleFactor()
-	if !(s > 0) {
-		s = 1
+	dpr := ebiten.Monitor().DeviceScaleFactor()
+	if !(dpr > 0) {
+		dpr = 1
 	}
+	// Shrink the whole UI a little on small windows so the controls fit.
+	s := dpr * math.Min(math.Max(math.Min(w/1000, h/640), 0.7), 1)
+	g.small = w < minW || h < minH
 	if s != g.theme.Scale {
 		*g.theme = *widgets.NewTheme(s)
 	}
@@ -284,11 +291,15 @@ func (g *Game) Layout(w, h int) (int, int) {
 func (g *Game) Draw(screen *ebiten.Image) {
 	t0 := time.Now()
 	screen.Fill(assets.Backdrop)
-	g.tabs.Draw(screen, g.theme)
-	g.cur.Draw(screen, &g.ctx)
-	g.drawToasts(screen)
-	if g.help {
-		g.drawHelp(screen)
+	if g.small {
+		g.drawTooSmall(screen)
+	} else {
+		g.tabs.Draw(screen, g.theme)
+		g.cur.Draw(screen, &g.ctx)
+		g.drawToasts(screen)
+		if g.help {
+			g.drawHelp(screen)
+		}
 	}
 	g.status.Frame++
 	g.status.Ready = true
@@ -388,4 +399,13 @@ func (g *Game) query() string {
 		q += "&" + kv[0] + "=" + kv[1]
 	}
 	return q
+}
+
+// The smallest window, in CSS pixels, that the scenes lay out in.
+const minW, minH = 360, 300
+
+func (g *Game) drawTooSmall(dst *ebiten.Image) {
+	t := g.theme
+	msg := fmt.Sprintf("gradlab needs a window of at least %d × %d pixels. Make this one larger, or rotate the device.", minW, minH)
+	t.Paragraph(dst, msg, t.S(10), t.S(10), g.w-t.S(20), widgets.Body, assets.Text)
 }

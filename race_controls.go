@@ -31,10 +31,11 @@ type raceUI struct {
 func (s *raceScene) layout(c *Ctx) {
 	t, a, u := c.Theme, c.Area, &s.ui
 	pad := math.Round(t.S(8))
-	rowH := math.Round(t.S(34))
-	stripH := 2*rowH + 3*pad
+	// Lay the strip out once to learn how many rows it wraps to.
+	stripH := s.layoutStrip(t, widgets.Rect{W: a.W})
 	u.strip = widgets.Rect{X: 0, Y: a.Bottom() - stripH, W: a.W, H: stripH}
-	body := widgets.Rect{X: pad, Y: a.Y + pad, W: math.Max(a.W-2*pad, 1), H: math.Max(a.H-stripH-pad, 1)}
+	s.layoutStrip(t, u.strip)
+	body := widgets.Rect{X: pad, Y: a.Y + pad, W: math.Max(a.W-2*pad, 1), H: math.Max(a.H-stripH-2*pad, 1)}
 	legendH := t.S(22) + float64(len(s.race.Runners))*t.S(34)
 	if body.W >= body.H*1.15 && body.W > t.S(700) {
 		sideW := math.Round(math.Min(math.Max(body.W*0.33, t.S(300)), t.S(440)))
@@ -44,9 +45,9 @@ func (s *raceScene) layout(c *Ctx) {
 		var rest widgets.Rect
 		u.legend, rest = u.side.SplitTop(legendH)
 		rest.Y += pad
-		u.lrPanel, rest = rest.SplitTop(math.Round(t.S(120)))
+		u.lrPanel, rest = rest.SplitTop(math.Round(t.S(110)))
 		rest.Y += pad
-		lossH := math.Round(math.Max(t.S(150), math.Min(t.S(230), rest.H-t.S(120))))
+		lossH := math.Round(math.Max(t.S(150), math.Min(t.S(210), rest.H-t.S(130))))
 		u.lossPanel, rest = rest.SplitTop(lossH)
 		rest.Y += pad
 		u.caption = widgets.Rect{X: rest.X, Y: rest.Y, W: rest.W, H: math.Max(body.Bottom()-rest.Y, 0)}
@@ -63,19 +64,32 @@ func (s *raceScene) layout(c *Ctx) {
 		u.caption = widgets.Rect{}
 	}
 	s.m.Rect = u.mapArea
-	s.layoutStrip(t)
 }
 
-func (s *raceScene) layoutStrip(t *widgets.Theme) {
+// layoutStrip flows the controls left to right in strip, wrapping onto new
+// rows as needed, and returns the height they take.
+func (s *raceScene) layoutStrip(t *widgets.Theme, strip widgets.Rect) float64 {
 	u := &s.ui
 	pad := math.Round(t.S(8))
 	rowH := math.Round(t.S(34))
-	x, y := u.strip.X+pad, u.strip.Y+pad
+	x, y := strip.X+pad, strip.Y+pad
+	fit := func(w float64) {
+		if x+w > strip.Right()-pad && x > strip.X+pad {
+			x, y = strip.X+pad, y+rowH+t.S(4)
+		}
+	}
+	newRow := func() { x, y = strip.X+pad, y+rowH+t.S(4) }
 	place := func(b *widgets.Button, label string) {
 		b.Label = label
 		w := b.Width(t)
+		fit(w)
 		b.Rect = widgets.Rect{X: x, Y: y + t.S(4), W: w, H: rowH - t.S(8)}
 		x += w + t.S(4)
+	}
+	slider := func(sl *widgets.Slider, w float64) {
+		fit(w)
+		sl.Rect = widgets.Rect{X: x, Y: y, W: w, H: rowH}
+		x += w + pad*2
 	}
 	for i, sf := range surfaces.All() {
 		place(&u.surf[i], sf.ID())
@@ -90,10 +104,6 @@ func (s *raceScene) layoutStrip(t *widgets.Theme) {
 	place(&u.step, "step")
 	place(&u.reset, "reset")
 	x += pad
-	slider := func(sl *widgets.Slider, w float64) {
-		sl.Rect = widgets.Rect{X: x, Y: y, W: w, H: rowH}
-		x += w + pad*2
-	}
 	slider(&u.speed, t.S(130))
 	u.speed.Label, u.speed.Min, u.speed.Max = "speed", 0, float64(len(speeds)-1)
 	u.speed.Value = float64(s.speedIdx)
@@ -103,7 +113,7 @@ func (s *raceScene) layoutStrip(t *widgets.Theme) {
 	u.limit.Value = float64(s.limit)
 	u.limit.Format = func(v float64) string { return fmt.Sprint(int(math.Round(v))) }
 
-	x, y = u.strip.X+pad, u.strip.Y+pad+rowH+pad
+	newRow()
 	for i, k := range sim.Kinds {
 		b := &u.opts[i]
 		b.Swatch = kindColor[k]
@@ -130,6 +140,7 @@ func (s *raceScene) layoutStrip(t *widgets.Theme) {
 	} else {
 		u.schedP.Rect = widgets.Rect{}
 	}
+	return y + rowH + pad - strip.Y
 }
 
 func (s *raceScene) updateControls(c *Ctx) {

@@ -13,10 +13,10 @@ import (
 )
 
 var captions = map[string]string{
-	"bowl": "A long, narrow bowl (curvature 40× steeper across than along). SGD's step is set just under " +
-		"the stability limit 2/λ, so it bounces from wall to wall while crawling along the floor. " +
-		"Momentum averages the bounces away; Adam rescales each direction. Real networks' losses " +
-		"look like this in many directions at once. Try: raise SGD's η past 0.1 with → and watch it diverge.",
+	"bowl": "Curvature is 40× steeper across this bowl than along it. SGD's η sits just under the " +
+		"stability limit 2/λ, so it bounces wall to wall while crawling along the floor; momentum " +
+		"averages the bounces away, Adam rescales each direction. Real losses look like this in many " +
+		"directions at once. Try → to push SGD past η = 0.1.",
 	"rosenbrock": "A curved, almost flat valley floor leads to the minimum at (1, 1). Reaching the floor " +
 		"is easy; following it is not. SGD barely moves along it, momentum builds speed, Adam's " +
 		"per-direction scaling keeps its steps useful. Try: a cosine or one-cycle schedule (C), or " +
@@ -88,7 +88,7 @@ func (s *raceScene) drawMap(dst *ebiten.Image, t *widgets.Theme) {
 }
 
 func (s *raceScene) drawLegend(dst *ebiten.Image, t *widgets.Theme) {
-	in := t.Panel(dst, s.ui.legend, fmt.Sprintf("optimizers · step %d of %d · schedule %s", s.race.Step(), s.limit, s.sched.Kind.Name()))
+	in := t.Panel(dst, s.ui.legend, fmt.Sprintf("optimizers · step %d of %d", s.race.Step(), s.limit))
 	rowH := t.S(34)
 	s.ui.legendRows = s.ui.legendRows[:0]
 	for i, r := range s.race.Runners {
@@ -133,7 +133,7 @@ func runnerText(r *sim.Runner) string {
 }
 
 func (s *raceScene) drawSchedule(dst *ebiten.Image, t *widgets.Theme) {
-	in := t.Panel(dst, s.ui.lrPanel, "learning-rate schedule  η(t) / η₀  ·  "+s.sched.Kind.Name())
+	in := t.Panel(dst, s.ui.lrPanel, "LR schedule  η(t)/η₀ · "+s.sched.Kind.Name())
 	pl := &s.lrPlot
 	pl.Rect = in
 	pl.XMin, pl.XMax, pl.YMin, pl.YMax = 0, float64(s.limit), 0, 1.05

@@ -77,8 +77,8 @@ func (m *ContourMap) Prepare(t *Theme) bool {
 		return false
 	}
 	m.key = k
-	left, bottom := t.S(40), t.LineH(Small)+t.S(8)
-	avail := Rect{m.Rect.X + left, m.Rect.Y + t.S(4), max(m.Rect.W-left-t.S(4), 1), max(m.Rect.H-bottom-t.S(4), 1)}
+	left, bottom, top, right := t.S(40), t.LineH(Small)+t.S(8), t.LineH(Small)+t.S(4), t.S(16)
+	avail := Rect{m.Rect.X + left, m.Rect.Y + top, max(m.Rect.W-left-right, 1), max(m.Rect.H-bottom-top, 1)}
 	aspect := m.View.W() / m.View.H()
 	pw, ph := avail.W, avail.W/aspect
 	if ph > avail.H {
@@ -236,8 +236,8 @@ func (m *ContourMap) axes(t *Theme) {
 		FillRect(m.bg, Rect{p.X - t.S(4), float64(ly), t.S(4), lw}, assets.Dim)
 		t.TextMid(m.bg, Num(y), p.X-t.S(6), float64(ly), Small, false, assets.Dim, Right)
 	}
-	t.Text(m.bg, "x", p.Right(), p.Bottom()+t.S(5), Small, true, assets.Dim, Right)
-	t.Text(m.bg, "y", p.X-t.S(6), p.Y-t.S(2), Small, true, assets.Dim, Right)
+	t.TextMid(m.bg, "x", p.Right()+t.S(6), p.Bottom(), Small, true, assets.Dim, Left)
+	t.Text(m.bg, "y", p.X, p.Y-t.LineH(Small)-t.S(3), Small, true, assets.Dim, Center)
 }
 
 func (m *ContourMap) minimum(t *Theme) {

@@ -68,7 +68,8 @@ func (p *Plot) drawAxes(t *Theme) {
 	if p.XLabel != "" {
 		bottom += t.LineH(Small)
 	}
-	p.area = Rect{p.Rect.X + left, p.Rect.Y + t.S(4), max(p.Rect.W-left-t.S(8), 1), max(p.Rect.H-bottom-t.S(4), 1)}
+	// The right margin leaves room for the last x label, centred on the edge.
+	p.area = Rect{p.Rect.X + left, p.Rect.Y + t.S(4), max(p.Rect.W-left-t.S(16), 1), max(p.Rect.H-bottom-t.S(4), 1)}
 	a := p.local(p.area)
 	FillRect(p.axes, a, assets.Backdrop)
 	grid := color.RGBA{0x2A, 0x30, 0x3A, 0xff}
@@ -86,7 +87,11 @@ func (p *Plot) drawAxes(t *Theme) {
 		ys = Ticks(p.YMin, p.YMax, yn)
 	}
 	for _, y := range ys {
-		_, sy := p.toLocal(p.XMin, y)
+		yv := y
+		if p.LogY {
+			yv = math.Pow(10, y) // Map takes data values, ticks are exponents
+		}
+		_, sy := p.toLocal(p.XMin, yv)
 		FillRect(p.axes, Rect{a.X, math.Round(sy), a.W, lw}, grid)
 		lab := ""
 		switch {

@@ -1,0 +1,229 @@
+//go:build e2e
+
+// Package e2e drives the built page in headless Chromium and the desktop
+// build under Xvfb. Run it through ./build.sh test, which builds dist/ first.
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"image/png"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"gradlab/wasm/site"
+)
+
+// shots is where screenshots go, for people to look at.
+var shots = func() string {
+	d := filepath.Join(os.TempDir(), "gradlab-e2e")
+	os.MkdirAll(d, 0o755)
+	return d
+}()
+
+// server serves dist/ on loopback, once for all tests.
+var server = sync.OnceValues(func() (string, error) {
+	dist := os.Getenv("GRADLAB_DIST")
+	if dist == "" {
+		dist = "../../dist"
+	}
+	if _, err := os.Stat(filepath.Join(dist, "gradlab.wasm")); err != nil {
+		return "", fmt.Errorf("no built page in %s: run ./build.sh first (%v)", dist, err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	go http.Serve(ln, site.Handler(dist))
+	return "http://" + ln.Addr().String(), nil
+})
+
+// page is one browser tab on the served page, recording console errors and
+// every host it asked for.
+type page struct {
+	t      *testing.T
+	ctx    context.Context
+	base   string
+	mu     sync.Mutex
+	errs   []string
+	hosts  map[string]bool
+	cancel func()
+	closed sync.Once
+}
+
+func openPage(t *testing.T, query string, w, h int) *page {
+	t.Helper()
+	base, err := server()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath("/usr/bin/chromium"), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(w, h))
+	actx, c1 := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, c2 := chromedp.NewContext(actx)
+	ctx, c3 := context.WithTimeout(ctx, 150*time.Second)
+	p := &page{t: t, ctx: ctx, base: base, hosts: map[string]bool{}, cancel: func() { c3(); c2(); c1() }}
+	t.Cleanup(p.close)
+	err = chromedp.Listen(ctx, func(ev any) {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		switch e := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if e.Type == runtime.ConsoleAPICalledTypeError {
+				var parts []string
+				for _, a := range e.Args {
+					parts = append(parts, string(a.Value)+a.Description)
+				}
+				p.errs = append(p.errs, "console.error: "+strings.Join(parts, " "))
+			}
+		case *runtime.EventExceptionThrown:
+			p.errs = append(p.errs, "exception: "+e.ExceptionDetails.Text)
+		case *network.EventRequestWillBeSent:
+			if u, err := url.Parse(e.Request.URL); err == nil && u.Host != "" {
+				p.hosts[u.Host] = true
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/index.html"+query)); err != nil {
+		t.Fatal(err)
+	}
+	p.waitFor(`window.gradlab && window.gradlab.ready && window.gradlab.frame > 2`, 120*time.Second)
+	return p
+}
+
+// close checks what the whole visit did: no console errors, no request to
+// any host but the test server.
+func (p *page) close() { p.closed.Do(p.check) }
+
+func (p *page) check() {
+	p.mu.Lock()
+	errs, hosts := p.errs, p.hosts
+	p.mu.Unlock()
+	for _, e := range errs {
+		p.t.Errorf("browser reported %s", e)
+	}
+	u, _ := url.Parse(p.base)
+	for h := range hosts {
+		if h != u.Host {
+			p.t.Errorf("the page contacted %s", h)
+		}
+	}
+	p.cancel()
+}
+
+func eval[T any](p *page, js string) T {
+	p.t.Helper()
+	v, err := chromedp.Run(p.ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		p.t.Fatalf("evaluating %s: %v", js, err)
+	}
+	return v
+}
+
+func (p *page) waitFor(cond string, limit time.Duration) {
+	p.t.Helper()
+	deadline := time.Now().Add(limit)
+	for {
+		if eval[bool](p, "!!("+cond+")") {
+			return
+		}
+		if time.Now().After(deadline) {
+			st := eval[string](p, `JSON.stringify(window.gradlab) + " " + document.getElementById("errmsg").textContent`)
+			p.t.Fatalf("timed out waiting for %s; status %v", cond, st)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// status reads window.gradlab.
+func (p *page) status() status {
+	p.t.Helper()
+	return eval[status](p, `window.gradlab`)
+}
+
+type status struct {
+	Ready     bool                  `json:"ready"`
+	Scene     string                `json:"scene"`
+	Surface   string                `json:"surface"`
+	Frame     int                   `json:"frame"`
+	FPS       float64               `json:"fps"`
+	TPS       float64               `json:"tps"`
+	GoFrameMs float64               `json:"goFrameMs"`
+	HeapBytes float64               `json:"heapBytes"`
+	Errors    []string              `json:"errors"`
+	Playing   bool                  `json:"playing"`
+	Step      int                   `json:"step"`
+	Start     [2]float64            `json:"start"`
+	View      [4]float64            `json:"view"`
+	MapRect   [4]float64            `json:"mapRect"`
+	Scenes    []string              `json:"scenes"`
+	Controls  map[string][4]float64 `json:"controls"`
+	Runners   []struct {
+		Kind   string  `json:"kind"`
+		Status string  `json:"status"`
+		Gap    float64 `json:"gap"`
+	} `json:"runners"`
+}
+
+// key presses a key the way a person does.
+func (p *page) key(k string) {
+	p.t.Helper()
+	if err := chromedp.Do(p.ctx, chromedp.KeyEvent(k)); err != nil {
+		p.t.Fatal(err)
+	}
+}
+
+func (p *page) click(x, y float64) {
+	p.t.Helper()
+	if err := chromedp.Do(p.ctx, chromedp.MouseClickXY(x, y)); err != nil {
+		p.t.Fatal(err)
+	}
+}
+
+// clickControl clicks the middle of a named control from the status.
+func (p *page) clickControl(name string) {
+	p.t.Helper()
+	r, ok := p.status().Controls[name]
+	if !ok {
+		p.t.Fatalf("no control %q", name)
+	}
+	p.click(r[0]+r[2]/2, r[1]+r[3]/2)
+}
+
+// shot saves a screenshot under name and returns it decoded.
+func (p *page) shot(name string) image.Image {
+	p.t.Helper()
+	buf, err := chromedp.Run(p.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	path := filepath.Join(shots, name+".png")
+	if err := os.WriteFile(path, buf, 0o644); err != nil {
+		p.t.Fatal(err)
+	}
+	p.t.Logf("screenshot: %s", path)
+	img, err := png.Decode(strings.NewReader(string(buf)))
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	return img
+}

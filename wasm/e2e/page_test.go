@@ -1,0 +1,194 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// designScenes are the scene ids of DESIGN.md with their keys.
+var designScenes = []struct{ key, id string }{
+	{"1", "three-lrs"}, {"2", "gradcheck"}, {"3", "sanity"}, {"4", "curves"}, {"5", "lr-1d"},
+	{"6", "race"}, {"7", "schedules"}, {"8", "search"}, {"9", "ensemble"}, {"0", "transfer"},
+}
+
+func TestPageLoadsAndRuns(t *testing.T) {
+	p := openPage(t, "", 1280, 800)
+	s := p.status()
+	if s.Scene != "race" || s.Surface != "beale" {
+		t.Errorf("landing: scene %q surface %q, want race on beale", s.Scene, s.Surface)
+	}
+	var kinds []string
+	for _, r := range s.Runners {
+		kinds = append(kinds, r.Kind)
+	}
+	if strings.Join(kinds, ",") != "sgd,momentum,adam" {
+		t.Errorf("racers %v", kinds)
+	}
+	f0, step0 := s.Frame, s.Step
+	time.Sleep(2 * time.Second)
+	s = p.status()
+	if s.Frame <= f0 || s.Step <= step0 {
+		t.Errorf("not running: frame %d → %d, step %d → %d", f0, s.Frame, step0, s.Step)
+	}
+	if len(s.Errors) != 0 {
+		t.Errorf("errors shown on a clean load: %q", s.Errors)
+	}
+	p.waitFor(`window.gradlab.goFrameMs > 0 && window.gradlab.heapBytes > 0 && window.gradlab.fps > 0 && window.gradlab.tps > 0`, 10*time.Second)
+	img := p.shot("race-landing")
+	if ok, why := looksLikeRace(img, region(img, s.MapRect, 1)); !ok {
+		t.Errorf("landing screenshot: %s", why)
+	}
+}
+
+func TestPageScenesOpenByQueryAndKey(t *testing.T) {
+	// Scenes not built yet must be refused in words, falling back to the race.
+	p := openPage(t, "?scene=transfer-learning-someday", 1280, 800)
+	s := p.status()
+	if s.Scene != "race" || len(s.Errors) == 0 || !strings.Contains(s.Errors[0], "transfer-learning-someday") {
+		t.Errorf("unknown scene: scene %q, errors %q", s.Scene, s.Errors)
+	}
+	exist := s.Scenes
+	p.close()
+	t.Logf("scenes that exist: %v", exist)
+	if !slices.Contains(exist, "race") {
+		t.Error("the race scene is missing")
+	}
+	for _, sc := range designScenes {
+		if !slices.Contains(exist, sc.id) {
+			continue
+		}
+		p := openPage(t, "?scene="+sc.id, 1280, 800)
+		s := p.status()
+		if s.Scene != sc.id {
+			t.Errorf("?scene=%s opened %q", sc.id, s.Scene)
+		}
+		img := p.shot("scene-" + sc.id)
+		if sc.id == "race" {
+			if ok, why := looksLikeRace(img, region(img, s.MapRect, 1)); !ok {
+				t.Errorf("scene %s: %s", sc.id, why)
+			}
+		}
+		// Every existing scene also opens by its key from every other one.
+		for _, other := range exist {
+			if other == sc.id {
+				continue
+			}
+			p.key(keyOf(other))
+			p.waitFor(fmt.Sprintf(`window.gradlab.scene == %q`, other), 5*time.Second)
+			p.key(sc.key)
+			p.waitFor(fmt.Sprintf(`window.gradlab.scene == %q`, sc.id), 5*time.Second)
+		}
+		p.key(sc.key)
+		time.Sleep(300 * time.Millisecond)
+		if got := p.status().Scene; got != sc.id {
+			t.Errorf("key %s left scene %s for %q", sc.key, sc.id, got)
+		}
+		p.close()
+	}
+}
+
+func keyOf(id string) string {
+	for _, sc := range designScenes {
+		if sc.id == id {
+			return sc.key
+		}
+	}
+	return ""
+}
+
+func TestPageSurfaceSwitchesByKeyAndMouse(t *testing.T) {
+	p := openPage(t, "?speed=50", 1280, 800)
+	s := p.status()
+	before := p.shot("surface-beale")
+	p.key("s")
+	p.waitFor(`window.gradlab.surface == "bowl"`, 5*time.Second)
+	time.Sleep(time.Second)
+	s = p.status()
+	bowl := p.shot("surface-bowl")
+	if f := changed(before, bowl, region(bowl, s.MapRect, 1)); f < 0.3 {
+		t.Errorf("switching to the bowl changed only %.0f%% of the map", 100*f)
+	}
+	if ok, why := looksLikeRace(bowl, region(bowl, s.MapRect, 1)); !ok {
+		t.Errorf("bowl: %s", why)
+	}
+	p.clickControl("surface:rosenbrock")
+	p.waitFor(`window.gradlab.surface == "rosenbrock"`, 5*time.Second)
+	time.Sleep(time.Second)
+	s = p.status()
+	ros := p.shot("surface-rosenbrock")
+	if f := changed(bowl, ros, region(ros, s.MapRect, 1)); f < 0.3 {
+		t.Errorf("clicking rosenbrock changed only %.0f%% of the map", 100*f)
+	}
+	if !strings.Contains(eval[string](p, "location.search"), "surface=rosenbrock") {
+		t.Error("the URL does not record the surface")
+	}
+}
+
+func TestPageClickSetsStartPoint(t *testing.T) {
+	p := openPage(t, "", 1280, 800)
+	s := p.status()
+	// Aim at data point (-2, -2) on Beale.
+	want := [2]float64{-2, -2}
+	v, m := s.View, s.MapRect
+	x := m[0] + (want[0]-v[0])/(v[2]-v[0])*m[2]
+	y := m[1] + m[3] - (want[1]-v[1])/(v[3]-v[1])*m[3]
+	p.click(x, y)
+	p.waitFor(`Math.abs(window.gradlab.start[0] + 2) < 0.1`, 5*time.Second)
+	s = p.status()
+	perPixel := (v[2] - v[0]) / m[2]
+	if math.Abs(s.Start[0]-want[0]) > 2*perPixel || math.Abs(s.Start[1]-want[1]) > 2*perPixel {
+		t.Errorf("start %v after clicking at %v", s.Start, want)
+	}
+	if !strings.Contains(eval[string](p, "location.search"), "start=-2") {
+		t.Errorf("the URL does not record the start: %s", eval[string](p, "location.search"))
+	}
+	p.shot("start-moved")
+}
+
+func TestPageBadURLShowsMessagesAndKeepsRunning(t *testing.T) {
+	p := openPage(t, "?scene=race&surface=saddle&lr=adam:-1&start=abc&speed=NaN&steps=-5", 1280, 800)
+	s := p.status()
+	if len(s.Errors) < 5 {
+		t.Errorf("want a message for each bad value, got %q", s.Errors)
+	}
+	if s.Surface != "beale" {
+		t.Errorf("fallback surface %q", s.Surface)
+	}
+	f := s.Frame
+	time.Sleep(time.Second)
+	if p.status().Frame <= f {
+		t.Error("the canvas froze after bad input")
+	}
+	p.shot("bad-url")
+}
+
+func TestPageDivergenceIsShownNotCrashed(t *testing.T) {
+	p := openPage(t, "?surface=bowl&opt=sgd,adam&lr=sgd:0.5,adam:0.1&speed=20", 1280, 800)
+	p.waitFor(`window.gradlab.runners[0].status == "diverged"`, 20*time.Second)
+	s := p.status()
+	for _, r := range s.Runners {
+		if math.IsNaN(r.Gap) || math.IsInf(r.Gap, 0) {
+			t.Errorf("%s reports f − f* = %g", r.Kind, r.Gap)
+		}
+	}
+	p.shot("diverged")
+}
+
+func TestPageTinyAndHugeWindows(t *testing.T) {
+	for _, sz := range [][2]int{{320, 240}, {2560, 1440}, {600, 900}} {
+		p := openPage(t, "", sz[0], sz[1])
+		f := p.status().Frame
+		time.Sleep(time.Second)
+		if p.status().Frame <= f {
+			t.Errorf("%v: frames stopped", sz)
+		}
+		p.shot(fmt.Sprintf("window-%dx%d", sz[0], sz[1]))
+		p.close()
+	}
+}
