@@ -48,7 +48,7 @@ case ${1:-build} in
 build) build ;;
 serve) shift; serve "$@" ;;
 test) shift; source wasm/test.sh; run_tests "$@" ;;
-bench) shift; source wasm/bench.sh; run_bench "$@" ;;
+bench) shift; source wasm/test.sh; source wasm/bench.sh; run_bench "$@" ;;
 *)
 	echo "usage: ./build.sh [build | serve [host:port] | test | bench]" >&2
 	exit 2

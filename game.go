@@ -73,6 +73,9 @@ type options struct {
 	query         map[string]string
 	screenshot    string
 	frames        int
+	// stats prints Go-side frame times (median, p95) at frame `frames` and
+	// exits: the benchmark's native measurement.
+	stats bool
 }
 
 type toast struct {
@@ -100,6 +103,7 @@ type Game struct {
 	shot    bool
 	spread  float64 // last two-finger distance, for pinch
 	small   bool    // the window is below the smallest usable size
+	frameMs []float64
 	touches []ebiten.TouchID
 	chars   []rune
 }
@@ -147,7 +151,7 @@ func (g *Game) notify(msg string) {
 func (g *Game) Update() error {
 	t0 := time.Now()
 	defer func() { g.clock.add(time.Since(t0)) }()
-	if g.shot && g.opts.screenshot != "" {
+	if g.shot {
 		return ebiten.Termination
 	}
 	g.readInput()
@@ -315,10 +319,18 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		g.drawDebug(screen)
 	}
 	g.clock.add(time.Since(t0))
+	if g.opts.stats && g.status.Frame > 30 { // skip start-up frames
+		g.frameMs = append(g.frameMs, float64(g.clock.acc.Microseconds())/1000)
+	}
 	g.clock.frameEnd(&g.status, time.Now())
 	publishStatus(&g.status, g.theme.Scale)
-	if g.opts.screenshot != "" && g.status.Frame >= g.opts.frames && !g.shot {
-		saveScreenshot(screen, g.opts.screenshot)
+	if g.status.Frame >= g.opts.frames && !g.shot && (g.opts.screenshot != "" || g.opts.stats) {
+		if g.opts.screenshot != "" {
+			saveScreenshot(screen, g.opts.screenshot)
+		}
+		if g.opts.stats {
+			printFrameStats(g.status.Scene, g.frameMs)
+		}
 		g.shot = true
 	}
 }

@@ -68,3 +68,5 @@ func publishStatus(s *Status, scale float64) {
 }
 
 func saveScreenshot(*ebiten.Image, string) {}
+
+func printFrameStats(string, []float64) {}

@@ -4,10 +4,12 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"image"
 	"image/png"
 	"log"
 	"os"
+	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
 )
@@ -16,10 +18,11 @@ func platformOptions() options {
 	q := flag.String("q", "", "URL-style state, e.g. \"surface=rosenbrock&opt=sgd,adam\"")
 	shot := flag.String("screenshot", "", "write a PNG of frame -frames to this file, then exit")
 	frames := flag.Int("frames", 120, "frame to capture with -screenshot")
+	stats := flag.Bool("stats", false, "print Go-side frame times at frame -frames, then exit")
 	w := flag.Int("width", 1280, "window width")
 	h := flag.Int("height", 800, "window height")
 	flag.Parse()
-	return options{width: *w, height: *h, query: parseQuery(*q), screenshot: *shot, frames: *frames}
+	return options{width: *w, height: *h, query: parseQuery(*q), screenshot: *shot, frames: *frames, stats: *stats}
 }
 
 // The desktop has no address bar; the state is printed on exit instead.
@@ -45,4 +48,14 @@ func saveScreenshot(screen *ebiten.Image, path string) {
 		log.Printf("screenshot: %v", err)
 	}
 	log.Printf("screenshot of frame written to %s; state: %s", path, lastQuery)
+}
+
+// printFrameStats prints one line the benchmark parses.
+func printFrameStats(scene string, ms []float64) {
+	if len(ms) == 0 {
+		return
+	}
+	slices.Sort(ms)
+	fmt.Printf("frame-stats scene=%s frames=%d median_ms=%.3f p95_ms=%.3f\n",
+		scene, len(ms), ms[len(ms)/2], ms[min(len(ms)-1, len(ms)*95/100)])
 }

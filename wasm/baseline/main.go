@@ -1,3 +1,5 @@
+//go:build js
+
 // Command baseline is the bare Ebitengine page gradlab is measured against:
 // a fill, one line of text and the same status object, nothing else.
 package main

@@ -1,0 +1,93 @@
+# Sourced by build.sh: the benchmark table. Targets are reported, not asserted.
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
+mb() { awk -v a="$1" 'BEGIN { printf "%.2f MB", a / 1e6 }'; }
+
+run_bench() {
+	need_pkgs
+	command -v brotli >/dev/null 2>&1 || {
+		if [ "$(id -u)" = 0 ]; then apt-get install -y -qq brotli >/dev/null; else
+			echo "install brotli: sudo apt-get install -y brotli" >&2; exit 1; fi
+	}
+	export CGO_ENABLED=1
+	local work="$TOOLS/bench"
+	rm -rf "$work"
+	mkdir -p "$work"
+	say "building gradlab and the baseline page"
+	build >/dev/null
+	build_page "$work/baseline" ./wasm/baseline
+
+	local gr gg gb br bg bb
+	gr=$(stat -c %s dist/gradlab.wasm); gg=$(stat -c %s dist/gradlab.wasm.gz)
+	gb=$(brotli -q 11 -c dist/gradlab.wasm | wc -c)
+	br=$(stat -c %s "$work/baseline/gradlab.wasm"); bg=$(stat -c %s "$work/baseline/gradlab.wasm.gz")
+	bb=$(brotli -q 11 -c "$work/baseline/gradlab.wasm" | wc -c)
+
+	say "timing pages in headless Chromium (alternating runs, medians)"
+	go build -o "$work/serve" ./wasm/serve
+	go build -o "$work/benchtool" ./wasm/benchtool
+	"$work/serve" -dir dist -addr 127.0.0.1:18081 >/dev/null 2>&1 &
+	local s1=$!
+	"$work/serve" -dir "$work/baseline" -addr 127.0.0.1:18082 >/dev/null 2>&1 &
+	local s2=$!
+	sleep 1
+	local pages
+	pages=$("$work/benchtool" pages http://127.0.0.1:18081/ http://127.0.0.1:18082/ "${BENCH_ROUNDS:-3}" 6)
+	kill "$s1" "$s2" 2>/dev/null || true
+	local gfirst gfps ggo bfirst bfps
+	read -r _ gfirst gfps ggo <<<"$(sed -n 1p <<<"$pages")"
+	read -r _ bfirst bfps _ <<<"$(sed -n 2p <<<"$pages")"
+
+	say "Go-side frame time natively (desktop build under Xvfb)"
+	go build -o "$work/gradlab-native" .
+	local scenes="" line
+	for q in "scene=race&surface=beale" "scene=race&surface=bowl&speed=50" "scene=race&surface=rosenbrock&opt=sgd,momentum,nesterov,rmsprop,adam,adagrad,adamw&speed=50"; do
+		line=$(xvfb-run -a -s "-screen 0 1280x800x24" "$work/gradlab-native" -stats -frames 400 -q "$q" 2>/dev/null | grep frame-stats)
+		scenes+="| Go frame time, native: ${q//&/ } | $(sed -E 's/.*median_ms=([0-9.]+) p95_ms=([0-9.]+).*/median \1 ms, p95 \2 ms/' <<<"$line") | ≤ 2 ms median |"$'\n'
+	done
+
+	say "contours: gradlab vs d3-contour 4.0.3"
+	"$work/benchtool" grid "$work/grid.json"
+	(cd "$work" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund d3-contour@4.0.3 >/dev/null)
+	cat >"$work/d3bench.mjs" <<'JS'
+import { contours } from "d3-contour";
+import { readFileSync } from "node:fs";
+const g = JSON.parse(readFileSync(process.argv[2]));
+const gen = contours().size([g.nx, g.ny]).thresholds(g.levels);
+for (let i = 0; i < 3; i++) gen(g.values); // warm up the JIT
+const times = [];
+for (let i = 0; i < 15; i++) { const t = performance.now(); gen(g.values); times.push(performance.now() - t); }
+times.sort((a, b) => a - b);
+console.log(times[7].toFixed(2));
+JS
+	local d3ms gonat gowasm
+	d3ms=$(node "$work/d3bench.mjs" "$work/grid.json")
+	gonat=$(go test -run '^$' -bench 'ContoursLarge' -benchtime 20x ./surfaces | awk '/ContoursLarge/ {printf "%.2f", $3/1e6}')
+	gowasm=$(GOOS=js GOARCH=wasm go test -exec "$(goroot_file go_js_wasm_exec)" -run '^$' -bench 'ContoursLarge' -benchtime 10x ./surfaces | awk '/ContoursLarge/ {printf "%.2f", $3/1e6}')
+
+	say "go test -bench (sim and surfaces hot paths)"
+	local gobench
+	gobench=$(go test -run '^$' -bench . -benchtime 200ms ./sim ./surfaces | awk '/^Benchmark/ {printf "| %s | %s %s |\n", $1, $3, $4}')
+
+	cat <<TABLE
+
+| measure | gradlab | baseline | ratio | target |
+|---|---|---|---|---|
+| wasm raw | $(mb "$gr") | $(mb "$br") | $(ratio "$gr" "$br") | |
+| wasm gzip -9 | $(mb "$gg") | $(mb "$bg") | $(ratio "$gg" "$bg") | |
+| wasm brotli -q 11 | $(mb "$gb") | $(mb "$bb") | $(ratio "$gb" "$bb") | ≤ 1.2 |
+| first frame, headless Chromium 1280×800 | $gfirst ms | $bfirst ms | $(ratio "$gfirst" "$bfirst") | ≤ 1.3 |
+| steady fps, headless Chromium 1280×800 | $gfps | $bfps | $(ratio "$gfps" "$bfps") | ≥ 0.9 |
+| Go frame time in the page (median) | $ggo ms | | | |
+
+| measure | value | target |
+|---|---|---|
+$scenes| contours 512×512, 20 levels: d3-contour in Node | $d3ms ms | |
+| contours: gradlab native | $gonat ms ($(ratio "$d3ms" "$gonat")× faster than d3) | ≥ 2× faster |
+| contours: gradlab wasm in Node | $gowasm ms ($(ratio "$d3ms" "$gowasm")× d3's speed) | ≥ 1× |
+
+| go test -bench | time per op |
+|---|---|
+$gobench
+TABLE
+}
