@@ -47,6 +47,12 @@ type Ctx struct {
 	Notify func(string)
 	// Changed marks the URL state stale.
 	Changed func()
+	// Full asks Draw to repaint everything; otherwise the screen still holds
+	// the last frame and a scene repaints only what moves.
+	Full bool
+	// Active reports input this tick (pointer, wheel, keys): hover and
+	// pressed states may have changed, so controls should be repainted.
+	Active bool
 }
 
 // Pressed reports a key press this tick, repeating while the key is held.
@@ -103,9 +109,14 @@ type Game struct {
 	shot    bool
 	spread  float64 // last two-finger distance, for pinch
 	small   bool    // the window is below the smallest usable size
-	frameMs []float64
-	touches []ebiten.TouchID
-	chars   []rune
+	// hadOverlay: last frame showed help, debug or a message.
+	hadOverlay bool
+	frameMs    []float64
+	lastX      float64
+	lastY      float64
+	keys       []ebiten.Key
+	touches    []ebiten.TouchID
+	chars      []rune
 }
 
 func newGame(opts options) *Game {
@@ -155,6 +166,17 @@ func (g *Game) Update() error {
 		return ebiten.Termination
 	}
 	g.readInput()
+	g.ctx.Active = g.inputActive() || g.ctx.Active
+	if g.help {
+		// The overlay is modal: any key, click or tap closes it and does
+		// nothing else.
+		if len(inpututil.AppendJustPressedKeys(nil)) > 0 || g.in.Pressed {
+			g.help = false
+			g.in.Captured = &g.help
+			g.ctx.Full = true
+		}
+		return nil
+	}
 	g.globalKeys()
 	if g.small {
 		return nil
@@ -165,17 +187,11 @@ func (g *Game) Update() error {
 		g.tabs.Tabs = append(g.tabs.Tabs, widgets.Tab{Key: keyName(s.Key()), ID: s.ID(), Title: s.Title()})
 	}
 	g.tabs.Active = g.cur.ID()
-	if g.help {
-		// The overlay is modal: any press closes it.
-		if g.in.Pressed {
-			g.help = false
-			g.in.Captured = &g.help
-		}
-	}
 	switch id := g.tabs.Update(&g.in, g.theme); id {
 	case "":
 	case "?":
 		g.help = !g.help
+		g.ctx.Full = true
 	default:
 		g.switchTo(id)
 	}
@@ -198,6 +214,7 @@ func (g *Game) switchTo(id string) {
 	if s := g.sceneByID(id); s != nil && s != g.cur {
 		g.cur = s
 		g.urlDirt = true
+		g.ctx.Full = true
 	}
 }
 
@@ -216,12 +233,11 @@ func (g *Game) globalKeys() {
 	}
 	if g.ctx.Typed('?') || inpututil.IsKeyJustPressed(ebiten.KeyH) {
 		g.help = !g.help
-	}
-	if inpututil.IsKeyJustPressed(ebiten.KeyEscape) {
-		g.help = false
+		g.ctx.Full = true
 	}
 	if inpututil.IsKeyJustPressed(ebiten.KeyF3) {
 		g.debug = !g.debug
+		g.ctx.Full = true
 	}
 }
 
@@ -294,20 +310,38 @@ func (g *Game) Layout(w, h int) (int, int) {
 
 func (g *Game) Draw(screen *ebiten.Image) {
 	t0 := time.Now()
-	screen.Fill(assets.Backdrop)
+	// Overlays sit on top of everything, so while one shows, or the frame
+	// after it went away, the whole screen is repainted.
+	overlay := g.help || g.debug || len(g.toasts) > 0 || g.small
+	if overlay || g.hadOverlay || g.status.Frame == 0 {
+		g.ctx.Full = true
+	}
+	g.hadOverlay = overlay
+	if g.ctx.Full {
+		screen.Fill(assets.Backdrop)
+	}
 	if g.small {
 		g.drawTooSmall(screen)
 	} else {
-		g.tabs.Draw(screen, g.theme)
-		g.cur.Draw(screen, &g.ctx)
+		if g.ctx.Full || g.ctx.Active {
+			g.tabs.Draw(screen, g.theme)
+		}
+		if !g.help {
+			// Under the help overlay the scene is frozen: draw it once.
+			g.cur.Draw(screen, &g.ctx)
+		} else if g.ctx.Full {
+			g.cur.Draw(screen, &g.ctx)
+		}
 		g.drawToasts(screen)
 		if g.help {
 			g.drawHelp(screen)
 		}
 	}
+	g.ctx.Full, g.ctx.Active = false, false
 	g.status.Frame++
 	g.status.Ready = true
 	g.status.Scene = g.cur.ID()
+	g.status.Help = g.help
 	g.status.FPS, g.status.TPS = ebiten.ActualFPS(), ebiten.ActualTPS()
 	g.status.Scenes = g.status.Scenes[:0]
 	for _, s := range g.scenes {
@@ -420,4 +454,13 @@ func (g *Game) drawTooSmall(dst *ebiten.Image) {
 	t := g.theme
 	msg := fmt.Sprintf("gradlab needs a window of at least %d × %d pixels. Make this one larger, or rotate the device.", minW, minH)
 	t.Paragraph(dst, msg, t.S(10), t.S(10), g.w-t.S(20), widgets.Body, assets.Text)
+}
+
+// inputActive reports any pointer, wheel or key activity this tick.
+func (g *Game) inputActive() bool {
+	in := &g.in
+	moved := in.X != g.lastX || in.Y != g.lastY
+	g.lastX, g.lastY = in.X, in.Y
+	return moved || in.Down || in.Released || in.Wheel != 0 || len(g.chars) > 0 ||
+		len(inpututil.AppendPressedKeys(g.keys[:0])) > 0 || len(inpututil.AppendJustReleasedKeys(g.keys[:0])) > 0
 }

@@ -14,6 +14,9 @@ func main() {
 	ebiten.SetWindowSize(opts.width, opts.height)
 	ebiten.SetWindowResizingMode(ebiten.WindowResizingModeEnabled)
 	ebiten.SetWindowSizeLimits(320, 240, -1, -1)
+	// Scenes repaint only what changed; under software WebGL a full repaint
+	// of every layer each frame costs most of the frame rate.
+	ebiten.SetScreenClearedEveryFrame(false)
 	if err := ebiten.RunGame(newGame(opts)); err != nil && err != ebiten.Termination {
 		log.Fatal(err)
 	}

@@ -37,6 +37,7 @@ func publishStatus(s *Status, scale float64) {
 	o.Set("goP95Ms", s.GoP95Ms)
 	o.Set("heapBytes", float64(s.HeapBytes))
 	o.Set("playing", s.Playing)
+	o.Set("help", s.Help)
 	o.Set("step", s.Step)
 	if n := len(s.Errors); o.Get("errors").IsUndefined() || o.Get("errors").Length() != n {
 		errs := make([]any, n)

@@ -30,18 +30,32 @@ var captions = map[string]string{
 func (s *raceScene) Draw(dst *ebiten.Image, c *Ctx) {
 	t := c.Theme
 	if s.drawn.version != s.version {
-		s.drawn = drawState{version: s.version}
+		s.drawn = drawState{version: s.version, chrome: s.drawn.chrome}
 		s.m.ClearTrail()
 	}
+	// The map and the three panels change every frame while the race runs;
+	// the strip and the caption only when something was touched.
 	s.drawMap(dst, t)
 	s.drawLegend(dst, t)
 	s.drawSchedule(dst, t)
 	s.drawLoss(dst, t)
-	if s.ui.caption.H > t.S(40) {
-		in := t.Panel(dst, s.ui.caption, "what to notice")
-		t.Paragraph(dst, captions[s.surf.ID()], in.X, in.Y, in.W, widgets.Body, assets.Neutral)
+	key := chromeKey{s.version, s.playing, s.sel, s.speedIdx}
+	if c.Full || c.Active || key != s.drawn.chrome {
+		s.drawn.chrome = key
+		if s.ui.caption.H > t.S(40) {
+			in := t.Panel(dst, s.ui.caption, "what to notice")
+			t.Paragraph(dst, captions[s.surf.ID()], in.X, in.Y, in.W, widgets.Body, assets.Neutral)
+		}
+		s.drawStrip(dst, t)
 	}
-	s.drawStrip(dst, t)
+}
+
+// chromeKey is the state the strip shows besides hover and press.
+type chromeKey struct {
+	version  int
+	playing  bool
+	sel      sim.Kind
+	speedIdx int
 }
 
 func (s *raceScene) drawMap(dst *ebiten.Image, t *widgets.Theme) {
@@ -52,15 +66,24 @@ func (s *raceScene) drawMap(dst *ebiten.Image, t *widgets.Theme) {
 	if len(s.drawn.trail) != len(rs) {
 		s.drawn.trail = make([]int, len(rs))
 	}
-	// Only the segments added since the last frame go into the trail layer:
-	// first a dark casing, then the colour, so trails read on any part of
-	// the map.
-	for i, r := range rs {
-		from := max(s.drawn.trail[i]-1, 0)
-		if len(r.Path)-from >= 2 {
-			s.m.Trail(r.Path[from:], t.S(4), color.RGBA{0, 0, 0, 0x90})
-			s.m.Trail(r.Path[from:], t.S(2), kindColor[r.Kind])
+	// Only the segments added since the last frame go into the trail layer,
+	// all in one batch: first dark casings, then the colours, so trails read
+	// on any part of the map.
+	for pass, w := range []float64{t.S(4), t.S(2)} {
+		for i, r := range rs {
+			from := max(s.drawn.trail[i]-1, 0)
+			if len(r.Path)-from < 2 {
+				continue
+			}
+			c := kindColor[r.Kind]
+			if pass == 0 {
+				c = color.RGBA{0, 0, 0, 0x90}
+			}
+			s.m.TrailAdd(r.Path[from:], w, c)
 		}
+	}
+	s.m.TrailFlush()
+	for i, r := range rs {
 		s.drawn.trail[i] = len(r.Path)
 	}
 	s.m.Draw(dst)
@@ -71,7 +94,6 @@ func (s *raceScene) drawMap(dst *ebiten.Image, t *widgets.Theme) {
 	t.Text(clip, "start", sx+t.S(9), sy-t.S(16), widgets.Small, true, color.White, widgets.Left)
 	for _, r := range rs {
 		hx, hy := s.m.ToScreen(r.Head())
-		col := kindColor[r.Kind]
 		if r.Status == sim.Diverged {
 			d := t.S(7)
 			widgets.Line(clip, hx-d, hy-d, hx+d, hy+d, t.S(3), assets.Bad)
@@ -79,7 +101,7 @@ func (s *raceScene) drawMap(dst *ebiten.Image, t *widgets.Theme) {
 			continue
 		}
 		widgets.Circle(clip, hx, hy, t.S(7), color.Black)
-		widgets.Circle(clip, hx, hy, t.S(5.5), col)
+		widgets.Circle(clip, hx, hy, t.S(5.5), kindColor[r.Kind])
 		if r.Kind == s.sel {
 			widgets.Ring(clip, hx, hy, t.S(10), t.S(1.5), color.White)
 		}
@@ -144,6 +166,7 @@ func (s *raceScene) drawSchedule(dst *ebiten.Image, t *widgets.Theme) {
 		sc := s.sched
 		xs := func(i int) float64 { return float64(i) * float64(s.limit-1) / float64(n-1) }
 		pl.Series(xs, func(i int) float64 { return sc.Factor(int(math.Round(xs(i)))) }, 0, n, t.S(2), assets.Accent)
+		pl.Flush()
 		s.drawn.sched = true
 	}
 	pl.Draw(dst)
@@ -178,15 +201,20 @@ func (s *raceScene) drawLoss(dst *ebiten.Image, t *widgets.Theme) {
 		pl.ClearSeries()
 		s.drawn.loss = make([]int, len(rs))
 	}
+	var marks []*sim.Runner
 	for i, r := range rs {
 		from, to := s.drawn.loss[i], len(r.Gap)
 		if to > from {
 			pl.Series(func(k int) float64 { return float64(k) }, func(k int) float64 { return r.Gap[k] }, from, to, t.S(2), kindColor[r.Kind])
 			s.drawn.loss[i] = to
 			if r.Status == sim.Converged {
-				pl.Mark(float64(r.At), r.Gap[r.At], t.S(5), assets.Good)
+				marks = append(marks, r)
 			}
 		}
+	}
+	pl.Flush()
+	for _, r := range marks {
+		pl.Mark(float64(r.At), r.Gap[r.At], t.S(5), assets.Good)
 	}
 	pl.Draw(dst)
 	for _, r := range rs {

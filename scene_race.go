@@ -48,6 +48,7 @@ type drawState struct {
 	trail   []int
 	loss    []int
 	sched   bool
+	chrome  chromeKey
 }
 
 func newRaceScene() *raceScene {

@@ -19,6 +19,7 @@ type Status struct {
 	GoP95Ms   float64
 	HeapBytes uint64
 	Errors    []string
+	Help      bool // the help overlay is open
 	// Scene-specific facts that tests use: the race's step, start point,
 	// view, and where the map is on the page in CSS pixels.
 	Playing bool

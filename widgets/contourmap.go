@@ -20,8 +20,8 @@ type ContourMap struct {
 	View    surfaces.Box
 
 	plot   Rect
-	bg     *ebiten.Image
-	trail  *ebiten.Image
+	bg     *ebiten.Image // the map, isolines, labels and axes
+	comp   *ebiten.Image // bg with the trails drawn on: one blit per frame
 	key    mapKey
 	grid   *surfaces.Grid
 	cgrid  *surfaces.Grid
@@ -90,20 +90,13 @@ func (m *ContourMap) Prepare(t *Theme) bool {
 	if m.bg == nil || m.bg.Bounds().Dx() != bw || m.bg.Bounds().Dy() != bh {
 		if m.bg != nil {
 			m.bg.Deallocate()
+			m.comp.Deallocate()
 		}
-		m.bg = ebiten.NewImage(bw, bh)
-	} else {
-		m.bg.Clear()
+		m.bg, m.comp = ebiten.NewImage(bw, bh), ebiten.NewImage(bw, bh)
 	}
-	if m.trail == nil || m.trail.Bounds().Dx() != int(pw) || m.trail.Bounds().Dy() != int(ph) {
-		if m.trail != nil {
-			m.trail.Deallocate()
-		}
-		m.trail = ebiten.NewImage(int(pw), int(ph))
-	} else {
-		m.trail.Clear()
-	}
+	m.bg.Fill(assets.Backdrop)
 	m.render(t)
+	m.ClearTrail()
 	return true
 }
 
@@ -254,40 +247,51 @@ func (m *ContourMap) minimum(t *Theme) {
 	t.Text(m.bg, "minimum", cx+r+t.S(4), cy+t.S(2), Small, true, color.White, Left)
 }
 
-// Trail strokes a polyline of data points into the trail layer.
-func (m *ContourMap) Trail(pts []surfaces.Point, w float64, c color.Color) {
-	if m.trail == nil || len(pts) < 2 {
+// TrailAdd queues a polyline of data points for the trail layer; TrailFlush
+// draws everything queued in one call.
+func (m *ContourMap) TrailAdd(pts []surfaces.Point, w float64, c color.Color) {
+	if m.comp == nil || len(pts) < 2 {
 		return
 	}
 	m.xy = m.xy[:0]
 	for _, p := range pts {
 		x, y := m.ToScreen(p)
 		// Clamp far-away points so float32 vertices stay sane when zoomed in.
-		x = math.Min(math.Max(x-m.plot.X, -1e4), 1e4)
-		y = math.Min(math.Max(y-m.plot.Y, -1e4), 1e4)
+		x = math.Min(math.Max(x-m.Rect.X, -1e4), 1e4)
+		y = math.Min(math.Max(y-m.Rect.Y, -1e4), 1e4)
 		m.xy = append(m.xy, float32(x), float32(y))
 	}
-	m.stroke.Polyline(m.trail, m.xy, false, w, c)
+	m.stroke.Add(m.plotLayer(), m.xy, false, w, c)
 }
 
-// ClearTrail empties the trail layer.
-func (m *ContourMap) ClearTrail() {
-	if m.trail != nil {
-		m.trail.Clear()
+// TrailFlush draws the queued trails, clipped to the map.
+func (m *ContourMap) TrailFlush() {
+	if m.comp != nil {
+		m.stroke.Flush(m.plotLayer())
 	}
 }
 
-// Draw blits the cached map and the trail layer.
+func (m *ContourMap) plotLayer() *ebiten.Image {
+	r := Rect{m.plot.X - m.Rect.X, m.plot.Y - m.Rect.Y, m.plot.W, m.plot.H}
+	return m.comp.SubImage(r.Image()).(*ebiten.Image)
+}
+
+// ClearTrail removes all trails.
+func (m *ContourMap) ClearTrail() {
+	if m.comp != nil {
+		m.comp.Clear()
+		m.comp.DrawImage(m.bg, nil)
+	}
+}
+
+// Draw blits the map with its trails.
 func (m *ContourMap) Draw(dst *ebiten.Image) {
-	if m.bg == nil {
+	if m.comp == nil {
 		return
 	}
 	op := &ebiten.DrawImageOptions{}
 	op.GeoM.Translate(m.Rect.X, m.Rect.Y)
-	dst.DrawImage(m.bg, op)
-	op.GeoM.Reset()
-	op.GeoM.Translate(m.plot.X, m.plot.Y)
-	dst.DrawImage(m.trail, op)
+	dst.DrawImage(m.comp, op)
 }
 
 func dim(v uint8) uint8 { return uint8(int(v) * 4 / 5) }

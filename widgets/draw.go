@@ -28,33 +28,75 @@ func Line(dst *ebiten.Image, x0, y0, x1, y1, w float64, c color.Color) {
 	vector.StrokeLine(dst, float32(x0), float32(y0), float32(x1), float32(y1), float32(w), c, true)
 }
 
-// Circle fills a disc.
+// Circle fills a disc. Discs and rings are drawn antialiased once into small
+// cached sprites and then blitted: Ebitengine batches blits from its atlas,
+// while every antialiased vector draw is a separate, costly pass (a big deal
+// under software WebGL).
 func Circle(dst *ebiten.Image, x, y, r float64, c color.Color) {
-	vector.DrawFilledCircle(dst, float32(x), float32(y), float32(r), c, true)
+	drawSprite(dst, x, y, spriteKey{r: q4(r), c: rgba(c)})
 }
 
 // Ring outlines a circle.
 func Ring(dst *ebiten.Image, x, y, r, w float64, c color.Color) {
-	vector.StrokeCircle(dst, float32(x), float32(y), float32(r), float32(w), c, true)
+	drawSprite(dst, x, y, spriteKey{r: q4(r), w: q4(w), c: rgba(c)})
 }
 
-// Stroker draws polylines through DrawTriangles, reusing its buffers between
-// calls (Ebitengine 2.8 has no StrokePath).
+type spriteKey struct {
+	r, w int // quarter pixels; w == 0 means filled
+	c    color.RGBA
+}
+
+var sprites = map[spriteKey]*ebiten.Image{}
+
+func q4(v float64) int { return max(int(v*4+0.5), 1) }
+
+func rgba(c color.Color) color.RGBA {
+	r, g, b, a := c.RGBA()
+	return color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), uint8(a >> 8)}
+}
+
+func drawSprite(dst *ebiten.Image, x, y float64, k spriteKey) {
+	img, ok := sprites[k]
+	r := float64(k.r) / 4
+	half := int(r+float64(k.w)/8) + 2
+	if !ok {
+		img = ebiten.NewImage(2*half, 2*half)
+		if k.w == 0 {
+			vector.DrawFilledCircle(img, float32(half), float32(half), float32(r), k.c, true)
+		} else {
+			vector.StrokeCircle(img, float32(half), float32(half), float32(r), float32(k.w)/4, k.c, true)
+		}
+		sprites[k] = img
+	}
+	op := &ebiten.DrawImageOptions{}
+	op.GeoM.Translate(x-float64(half), y-float64(half))
+	dst.DrawImage(img, op)
+}
+
+// Stroker draws polylines through DrawTriangles, reusing its buffers. Add
+// queues a polyline with its own colour; Flush draws everything queued in one
+// antialiased call (Ebitengine 2.8 has no StrokePath).
 type Stroker struct {
 	path vector.Path
 	vs   []ebiten.Vertex
 	is   []uint16
 }
 
-// Polyline strokes the points xy = x0, y0, x1, y1, … ; closed joins the end
-// to the start.
+// Polyline strokes the points xy = x0, y0, x1, y1, … at once; closed joins
+// the end to the start.
 func (s *Stroker) Polyline(dst *ebiten.Image, xy []float32, closed bool, w float64, c color.Color) {
+	s.Add(dst, xy, closed, w, c)
+	s.Flush(dst)
+}
+
+// Add queues a polyline, flushing into dst first if the batch is full.
+func (s *Stroker) Add(dst *ebiten.Image, xy []float32, closed bool, w float64, c color.Color) {
 	if len(xy) < 4 {
 		return
 	}
-	// vector.Path indexes with uint16: split long lines into chunks that
-	// overlap by one point.
-	const chunk = 4000
+	// Vertices are indexed with uint16: split long lines into chunks that
+	// overlap by one point, and flush before a batch could overflow.
+	const chunk = 1000
 	for start := 0; start+2 < len(xy); start += chunk * 2 {
 		end := min(start+chunk*2+2, len(xy))
 		s.path = vector.Path{}
@@ -65,22 +107,33 @@ func (s *Stroker) Polyline(dst *ebiten.Image, xy []float32, closed bool, w float
 		if closed && start == 0 && end == len(xy) {
 			s.path.Close()
 		}
-		s.stroke(dst, w, c)
+		if len(s.vs) > 30000 {
+			s.Flush(dst)
+		}
+		s.add(w, c)
 	}
 }
 
-func (s *Stroker) stroke(dst *ebiten.Image, w float64, c color.Color) {
-	s.vs, s.is = s.path.AppendVerticesAndIndicesForStroke(s.vs[:0], s.is[:0], &vector.StrokeOptions{
+func (s *Stroker) add(w float64, c color.Color) {
+	base := len(s.vs)
+	s.vs, s.is = s.path.AppendVerticesAndIndicesForStroke(s.vs, s.is, &vector.StrokeOptions{
 		Width: float32(w), LineJoin: vector.LineJoinRound, LineCap: vector.LineCapRound})
 	r, g, b, a := c.RGBA()
-	for i := range s.vs {
+	for i := base; i < len(s.vs); i++ {
 		s.vs[i].SrcX, s.vs[i].SrcY = 1, 1
 		s.vs[i].ColorR = float32(r) / 0xffff
 		s.vs[i].ColorG = float32(g) / 0xffff
 		s.vs[i].ColorB = float32(b) / 0xffff
 		s.vs[i].ColorA = float32(a) / 0xffff
 	}
-	dst.DrawTriangles(s.vs, s.is, whitePixel, &ebiten.DrawTrianglesOptions{AntiAlias: true})
+}
+
+// Flush draws the queued polylines in one call and empties the queue.
+func (s *Stroker) Flush(dst *ebiten.Image) {
+	if len(s.is) > 0 {
+		dst.DrawTriangles(s.vs, s.is, whitePixel, &ebiten.DrawTrianglesOptions{AntiAlias: true})
+	}
+	s.vs, s.is = s.vs[:0], s.is[:0]
 }
 
 // WithAlpha returns c with its alpha scaled by a (colours are premultiplied).

@@ -23,7 +23,7 @@ type Plot struct {
 
 	area   Rect
 	axes   *ebiten.Image
-	lines  *ebiten.Image
+	comp   *ebiten.Image // axes with the series drawn on: one blit per frame
 	drawn  plotKey
 	stroke Stroker
 	xy     []float32
@@ -51,14 +51,13 @@ func (p *Plot) Prepare(t *Theme) bool {
 	if p.axes == nil || p.axes.Bounds().Dx() != w || p.axes.Bounds().Dy() != h {
 		if p.axes != nil {
 			p.axes.Deallocate()
-			p.lines.Deallocate()
+			p.comp.Deallocate()
 		}
-		p.axes, p.lines = ebiten.NewImage(w, h), ebiten.NewImage(w, h)
-	} else {
-		p.axes.Clear()
-		p.lines.Clear()
+		p.axes, p.comp = ebiten.NewImage(w, h), ebiten.NewImage(w, h)
 	}
+	p.axes.Fill(assets.Panel)
 	p.drawAxes(t)
+	p.ClearSeries()
 	return true
 }
 
@@ -141,45 +140,56 @@ func (p *Plot) Map(x, y float64) (float64, float64) {
 	return a.X + fx*a.W, a.Bottom() - fy*a.H
 }
 
-// Series draws the points (xs[i], ys[i]) for i in [from, to) joined to the
-// point before from, into the series layer.
+// Series queues the points (xs[i], ys[i]) for i in [from, to), joined to the
+// point before from; Flush draws what is queued.
 func (p *Plot) Series(xs func(int) float64, ys func(int) float64, from, to int, w float64, c color.Color) {
-	if to-from < 1 {
+	if to-from < 1 || p.comp == nil {
 		return
 	}
 	p.xy = p.xy[:0]
-	start := max(from-1, 0)
-	for i := start; i < to; i++ {
+	for i := max(from-1, 0); i < to; i++ {
 		x, y := p.toLocal(xs(i), ys(i))
 		p.xy = append(p.xy, float32(x), float32(y))
 	}
 	if len(p.xy) == 2 {
-		Circle(p.lines, float64(p.xy[0]), float64(p.xy[1]), w/2, c)
+		Circle(p.layer(), float64(p.xy[0]), float64(p.xy[1]), w/2, c)
 		return
 	}
-	p.stroke.Polyline(p.lines, p.xy, false, w, c)
+	p.stroke.Add(p.layer(), p.xy, false, w, c)
+}
+
+// Flush draws the queued series in one call.
+func (p *Plot) Flush() {
+	if p.comp != nil {
+		p.stroke.Flush(p.layer())
+	}
+}
+
+// layer is the series layer clipped to the plotting area.
+func (p *Plot) layer() *ebiten.Image {
+	return p.comp.SubImage(p.local(p.area).Image()).(*ebiten.Image)
 }
 
 // ClearSeries empties the series layer.
 func (p *Plot) ClearSeries() {
-	if p.lines != nil {
-		p.lines.Clear()
+	if p.comp != nil {
+		p.comp.Clear()
+		p.comp.DrawImage(p.axes, nil)
 	}
 }
 
-// Mark draws a small marker on the series layer at (x, y).
+// Mark draws a small ring on the series layer at (x, y).
 func (p *Plot) Mark(x, y, r float64, c color.Color) {
 	sx, sy := p.toLocal(x, y)
-	Ring(p.lines, sx, sy, r, r/2.5, c)
+	Ring(p.comp, sx, sy, r, r/2.5, c)
 }
 
-// Draw blits the axes and the series layer.
+// Draw blits the plot.
 func (p *Plot) Draw(dst *ebiten.Image) {
-	if p.axes == nil {
+	if p.comp == nil {
 		return
 	}
 	op := &ebiten.DrawImageOptions{}
 	op.GeoM.Translate(p.Rect.X, p.Rect.Y)
-	dst.DrawImage(p.axes, op)
-	dst.DrawImage(p.lines, op)
+	dst.DrawImage(p.comp, op)
 }

@@ -170,6 +170,7 @@ type status struct {
 	GoFrameMs float64               `json:"goFrameMs"`
 	HeapBytes float64               `json:"heapBytes"`
 	Errors    []string              `json:"errors"`
+	Help      bool                  `json:"help"`
 	Playing   bool                  `json:"playing"`
 	Step      int                   `json:"step"`
 	Start     [2]float64            `json:"start"`

@@ -192,3 +192,24 @@ func TestPageTinyAndHugeWindows(t *testing.T) {
 		p.close()
 	}
 }
+
+func TestPageHelpOverlayListsKeys(t *testing.T) {
+	p := openPage(t, "", 1280, 800)
+	before := p.shot("help-closed")
+	p.key("?")
+	p.waitFor(`window.gradlab.help`, 5*time.Second)
+	time.Sleep(300 * time.Millisecond)
+	s := p.status()
+	open := p.shot("help-open")
+	if f := changed(before, open, open.Bounds()); f < 0.5 {
+		t.Errorf("the help overlay changed only %.0f%% of the page", 100*f)
+	}
+	p.key("x")
+	p.waitFor(`!window.gradlab.help`, 5*time.Second)
+	if s.Scene != "race" {
+		t.Errorf("scene %q", s.Scene)
+	}
+	// The help button in the tab bar opens it too.
+	p.click(1280-30, 18)
+	p.waitFor(`window.gradlab.help`, 5*time.Second)
+}
