@@ -84,6 +84,8 @@ type options struct {
 	stats bool
 }
 
+var processStart = time.Now()
+
 type toast struct {
 	msg   string
 	until int
@@ -353,6 +355,10 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		g.drawDebug(screen)
 	}
 	g.clock.add(time.Since(t0))
+	if g.status.Frame == 1 {
+		g.status.FirstDrawMs = float64(time.Since(t0).Microseconds()) / 1000
+		g.status.StartMs = float64(time.Since(processStart).Microseconds()) / 1000
+	}
 	if g.opts.stats && g.status.Frame > 30 { // skip start-up frames
 		g.frameMs = append(g.frameMs, float64(g.clock.acc.Microseconds())/1000)
 	}

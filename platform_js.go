@@ -36,6 +36,8 @@ func publishStatus(s *Status, scale float64) {
 	o.Set("goFrameMs", s.GoFrameMs)
 	o.Set("goP95Ms", s.GoP95Ms)
 	o.Set("heapBytes", float64(s.HeapBytes))
+	o.Set("goStartMs", s.StartMs)
+	o.Set("goFirstDrawMs", s.FirstDrawMs)
 	o.Set("playing", s.Playing)
 	o.Set("help", s.Help)
 	o.Set("step", s.Step)

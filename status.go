@@ -18,6 +18,9 @@ type Status struct {
 	GoFrameMs float64 // median Go-side Update+Draw time over the last second
 	GoP95Ms   float64
 	HeapBytes uint64
+	// StartMs is the Go-side time from main to the end of the first frame;
+	// FirstDrawMs is that first Draw alone.
+	StartMs, FirstDrawMs float64
 	Errors    []string
 	Help      bool // the help overlay is open
 	// Scene-specific facts that tests use: the race's step, start point,

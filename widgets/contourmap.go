@@ -22,6 +22,7 @@ type ContourMap struct {
 	plot   Rect
 	bg     *ebiten.Image // the map, isolines, labels and axes
 	comp   *ebiten.Image // bg with the trails drawn on: one blit per frame
+	refine int           // frames until a coarse map is redrawn in full
 	key    mapKey
 	grid   *surfaces.Grid
 	cgrid  *surfaces.Grid
@@ -74,9 +75,20 @@ func (m *ContourMap) Pan(dx, dy float64) {
 func (m *ContourMap) Prepare(t *Theme) bool {
 	k := mapKey{m.Rect, m.Surface.ID(), m.View, t.Scale, m.Surface}
 	if k == m.key && m.bg != nil {
+		// A coarse map is refined once the view has held still a moment,
+		// so first paint and live zooming stay quick.
+		if m.refine > 0 {
+			m.refine--
+			if m.refine == 0 {
+				m.render(t, false)
+				m.ClearTrail()
+				return true
+			}
+		}
 		return false
 	}
 	m.key = k
+	m.refine = 6
 	left, bottom, top, right := t.S(40), t.LineH(Small)+t.S(8), t.LineH(Small)+t.S(4), t.S(16)
 	avail := Rect{m.Rect.X + left, m.Rect.Y + top, max(m.Rect.W-left-right, 1), max(m.Rect.H-bottom-top, 1)}
 	aspect := m.View.W() / m.View.H()
@@ -94,8 +106,7 @@ func (m *ContourMap) Prepare(t *Theme) bool {
 		}
 		m.bg, m.comp = ebiten.NewImage(bw, bh), ebiten.NewImage(bw, bh)
 	}
-	m.bg.Fill(assets.Backdrop)
-	m.render(t)
+	m.render(t, true)
 	m.ClearTrail()
 	return true
 }
@@ -111,11 +122,15 @@ func colourScale(lo, hi, fstar float64) func(float64) float64 {
 	return func(f float64) float64 { return (math.Log10(math.Max(f-fstar, 0)+d) - a) / (b - a) }
 }
 
-func (m *ContourMap) render(t *Theme) {
+func (m *ContourMap) render(t *Theme, coarse bool) {
+	m.bg.Fill(assets.Backdrop)
 	s := m.Surface
 	_, fstar := s.Minimum()
 	// Fill: one sample per pixel up to ~400k samples, then scaled smoothly.
 	step := max(1, int(math.Ceil(math.Sqrt(m.plot.W*m.plot.H/4e5))))
+	if coarse {
+		step *= 3
+	}
 	nx, ny := max(int(m.plot.W)/step, 2), max(int(m.plot.H)/step, 2)
 	// Sample at pixel centres so the image lines up with the view.
 	dx, dy := m.View.W()/float64(nx), m.View.H()/float64(ny)
@@ -147,7 +162,7 @@ func (m *ContourMap) render(t *Theme) {
 	m.bg.DrawImage(fill, op)
 	fill.Deallocate()
 	if ok {
-		m.isolines(t, lo, hi, fstar)
+		m.isolines(t, lo, hi, fstar, coarse)
 	}
 	m.axes(t)
 	m.minimum(t)
@@ -157,12 +172,20 @@ func (m *ContourMap) local(x, y float64) (float32, float32) {
 	return float32(x - m.Rect.X), float32(y - m.Rect.Y)
 }
 
-func (m *ContourMap) isolines(t *Theme, lo, hi, fstar float64) {
+func (m *ContourMap) isolines(t *Theme, lo, hi, fstar float64, coarse bool) {
 	n := min(256, max(int(m.plot.W/3), 16))
+	if coarse {
+		n = max(n/3, 16)
+	}
 	m.cgrid = surfaces.Sample(m.cgrid, m.Surface.F, m.View, n, max(int(float64(n)*m.plot.H/m.plot.W), 16))
 	levels := surfaces.NiceLevels(lo, hi, fstar, 12, (hi-fstar)*1e-5)
 	line := color.RGBA{0xff, 0xff, 0xff, 0x60}
 	var labels []Rect
+	type labelPick struct {
+		line surfaces.Line
+		text string
+	}
+	var picks []labelPick
 	for _, c := range surfaces.Contours(m.cgrid, levels) {
 		best, bestLen := -1, 0
 		for li, l := range c.Lines {
@@ -172,15 +195,19 @@ func (m *ContourMap) isolines(t *Theme, lo, hi, fstar float64) {
 				lx, ly := m.local(x, y)
 				m.xy = append(m.xy, lx, ly)
 			}
-			m.stroke.Polyline(m.bg, m.xy, l.Closed, max(1, t.S(1)), line)
+			m.stroke.Add(m.bg, m.xy, l.Closed, max(1, t.S(1)), line)
 			if len(l.Pts) > bestLen {
 				best, bestLen = li, len(l.Pts)
 			}
 		}
-		if best < 0 || bestLen < 12 {
-			continue
+		if best >= 0 && bestLen >= 12 {
+			picks = append(picks, labelPick{c.Lines[best], Num(c.Level - fstar)})
 		}
-		labels = m.label(t, c.Lines[best], Num(c.Level-fstar), labels)
+	}
+	// All isolines in one antialiased draw, then the labels on top.
+	m.stroke.Flush(m.bg)
+	for _, p := range picks {
+		labels = m.label(t, p.line, p.text, labels)
 	}
 }
 

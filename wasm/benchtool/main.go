@@ -58,7 +58,7 @@ const firstFrame = `(function () {
   requestAnimationFrame(poll);
 })();`
 
-type result struct{ first, fps, goMs float64 }
+type result struct{ first, fps, goMs, goStart, goFirst float64 }
 
 func pages(a, b string, rounds int, secs float64) {
 	res := map[string][]result{}
@@ -69,7 +69,8 @@ func pages(a, b string, rounds int, secs float64) {
 				log.Fatalf("%s: %v", u, err)
 			}
 			res[u] = append(res[u], r)
-			fmt.Fprintf(os.Stderr, "  round %d %s: first frame %.0f ms, %.1f fps, Go frame %.2f ms\n", i+1, u, r.first, r.fps, r.goMs)
+			fmt.Fprintf(os.Stderr, "  round %d %s: first frame %.0f ms (Go: main→first frame %.0f ms, first Draw %.0f ms), %.1f fps, Go frame %.2f ms\n",
+				i+1, u, r.first, r.goStart, r.goFirst, r.fps, r.goMs)
 		}
 	}
 	for _, u := range []string{a, b} {
@@ -124,5 +125,7 @@ func measure(url string, secs float64) (result, error) {
 	f1, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.gradlab.frame`))
 	fps := (f1 - f0) / time.Since(t0).Seconds()
 	goMs, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.gradlab.goFrameMs || 0`))
-	return result{first, fps, goMs}, nil
+	goStart, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.gradlab.goStartMs || 0`))
+	goFirst, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.gradlab.goFirstDrawMs || 0`))
+	return result{first, fps, goMs, goStart, goFirst}, nil
 }
