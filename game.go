@@ -413,7 +413,7 @@ func (g *Game) drawHelp(dst *ebiten.Image) {
 	r := widgets.Rect{X: (g.w - w) / 2, Y: (g.h - h) / 2, W: w, H: h}
 	widgets.FillRect(dst, r, assets.Panel)
 	widgets.StrokeRect(dst, r, math.Max(1, t.S(1)), assets.Accent)
-	t.Text(dst, "Keys and mouse — "+g.cur.Title(), r.X+t.S(16), r.Y+t.S(12), widgets.Title, true, assets.Text, widgets.Left)
+	t.Text(dst, "Keys and mouse — "+g.cur.Title(), r.X+t.S(16), r.Y+t.S(12), widgets.Body, true, assets.Text, widgets.Left)
 	y := r.Y + t.S(12) + lh*1.4
 	kx := r.X + t.S(16)
 	dx := r.X + math.Min(t.S(190), w*0.4)

@@ -91,7 +91,7 @@ func (s *raceScene) drawMap(dst *ebiten.Image, t *widgets.Theme) {
 	clip := dst.SubImage(p.Image()).(*ebiten.Image)
 	sx, sy := s.m.ToScreen(s.start)
 	widgets.Ring(clip, sx, sy, t.S(6), t.S(2), color.White)
-	t.Text(clip, "start", sx+t.S(9), sy-t.S(16), widgets.Small, true, color.White, widgets.Left)
+	t.Text(clip, "start", sx+t.S(9), sy-t.S(16), widgets.Small, false, color.White, widgets.Left)
 	for _, r := range rs {
 		hx, hy := s.m.ToScreen(r.Head())
 		if r.Status == sim.Diverged {
@@ -106,7 +106,7 @@ func (s *raceScene) drawMap(dst *ebiten.Image, t *widgets.Theme) {
 			widgets.Ring(clip, hx, hy, t.S(10), t.S(1.5), color.White)
 		}
 	}
-	t.Text(dst, s.surf.Name(), p.X+t.S(8), p.Y+t.S(6), widgets.Title, true, color.White, widgets.Left)
+	t.Text(dst, s.surf.Name(), p.X+t.S(8), p.Y+t.S(6), widgets.Body, true, color.White, widgets.Left)
 }
 
 func (s *raceScene) drawLegend(dst *ebiten.Image, t *widgets.Theme) {

@@ -21,8 +21,8 @@ type Status struct {
 	// StartMs is the Go-side time from main to the end of the first frame;
 	// FirstDrawMs is that first Draw alone.
 	StartMs, FirstDrawMs float64
-	Errors    []string
-	Help      bool // the help overlay is open
+	Errors               []string
+	Help                 bool // the help overlay is open
 	// Scene-specific facts that tests use: the race's step, start point,
 	// view, and where the map is on the page in CSS pixels.
 	Playing bool

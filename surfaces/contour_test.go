@@ -220,3 +220,32 @@ func BenchmarkSample512(b *testing.B) {
 		g = Sample(g, s.F, s.View(), 512, 512)
 	}
 }
+
+func TestLevelCoord(t *testing.T) {
+	levels := []float64{1.01, 1.1, 2, 11}
+	c := LevelCoord(levels, 1)
+	for k, l := range levels {
+		if got := c(l); math.Abs(got-float64(k)) > 1e-12 {
+			t.Errorf("coord at level %d = %g", k, got)
+		}
+	}
+	// Between 0.1 and 1 above f*, halfway in log is √0.1 above f*.
+	if got := c(1 + math.Sqrt(0.1)); math.Abs(got-1.5) > 1e-12 {
+		t.Errorf("log-midpoint coord = %g, want 1.5", got)
+	}
+	if c(0.5) > -1e6 || c(1) > -1e6 {
+		t.Error("values at or below f* must sit far below level 0")
+	}
+	if got := c(101); math.Abs(got-4) > 1e-12 { // extrapolated: one more decade
+		t.Errorf("extrapolated coord = %g, want 4", got)
+	}
+	// The coordinate increases with f everywhere.
+	prev := math.Inf(-1)
+	for f := 1.001; f < 200; f *= 1.01 {
+		if v := c(f); v <= prev {
+			t.Fatalf("not increasing at %g", f)
+		} else {
+			prev = v
+		}
+	}
+}

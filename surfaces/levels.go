@@ -68,3 +68,40 @@ func NiceLevels(lo, hi, fmin float64, n int, floor float64) []float64 {
 	}
 	return out
 }
+
+// LevelCoord returns a function that maps f to its position among the
+// ascending levels: exactly k at levels[k], and linear in log(f − fstar)
+// between neighbours (extrapolated past the ends), so an isoline lies where
+// the coordinate crosses an integer. Renderers use it to draw every level in
+// one pass over the pixels. f at or below fstar maps far below level 0.
+func LevelCoord(levels []float64, fstar float64) func(float64) float64 {
+	n := len(levels)
+	logs := make([]float64, n)
+	for i, l := range levels {
+		logs[i] = math.Log(math.Max(l-fstar, math.SmallestNonzeroFloat64))
+	}
+	return func(f float64) float64 {
+		if n == 0 {
+			return math.NaN()
+		}
+		if n == 1 {
+			return 0
+		}
+		d := f - fstar
+		if !(d > 0) {
+			return -1e9
+		}
+		x := math.Log(d)
+		// Find the interval [k, k+1] holding x, clamped to the end intervals.
+		lo, hi := 0, n-1
+		for hi-lo > 1 {
+			mid := (lo + hi) / 2
+			if logs[mid] <= x {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		return float64(lo) + (x-logs[lo])/(logs[lo+1]-logs[lo])
+	}
+}

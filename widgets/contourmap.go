@@ -27,6 +27,7 @@ type ContourMap struct {
 	grid   *surfaces.Grid
 	cgrid  *surfaces.Grid
 	pix    []byte
+	lc     []float64 // level coordinate per sample
 	stroke Stroker
 	xy     []float32
 }
@@ -137,78 +138,95 @@ func (m *ContourMap) render(t *Theme, coarse bool) {
 	box := surfaces.Box{X0: m.View.X0 + dx/2, Y0: m.View.Y0 + dy/2, X1: m.View.X1 - dx/2, Y1: m.View.Y1 - dy/2}
 	m.grid = surfaces.Sample(m.grid, s.F, box, nx, ny)
 	lo, hi, ok := m.grid.Range()
-	if cap(m.pix) < nx*ny*4 {
-		m.pix = make([]byte, nx*ny*4)
+	var levels []float64
+	if ok {
+		levels = surfaces.NiceLevels(lo, hi, fstar, 12, (hi-fstar)*1e-5)
 	}
-	pix := m.pix[:nx*ny*4]
-	scale := colourScale(lo, hi, fstar)
-	for j := 0; j < ny; j++ {
-		row := m.grid.V[j*nx : (j+1)*nx]
-		o := (ny - 1 - j) * nx * 4 // image rows run top to bottom
-		for i, v := range row {
-			c := color.RGBA{0x30, 0x30, 0x30, 0xff} // undefined: grey
-			if ok && v == v {
-				c = assets.Viridis(scale(v))
-			}
-			// Dim the map a little so the paths stand out.
-			pix[o+i*4], pix[o+i*4+1], pix[o+i*4+2], pix[o+i*4+3] = dim(c.R), dim(c.G), dim(c.B), 0xff
-		}
-	}
+	m.paint(nx, ny, lo, hi, fstar, levels, math.Max(t.S(1)/float64(step), 0.6))
 	fill := ebiten.NewImage(nx, ny)
-	fill.WritePixels(pix)
+	fill.WritePixels(m.pix[:nx*ny*4])
 	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
 	op.GeoM.Scale(m.plot.W/float64(nx), m.plot.H/float64(ny))
 	op.GeoM.Translate(m.plot.X-m.Rect.X, m.plot.Y-m.Rect.Y)
 	m.bg.DrawImage(fill, op)
 	fill.Deallocate()
-	if ok {
-		m.isolines(t, lo, hi, fstar, coarse)
+	if len(levels) > 0 {
+		m.labels(t, levels, fstar)
 	}
 	m.axes(t)
 	m.minimum(t)
 }
 
-func (m *ContourMap) local(x, y float64) (float32, float32) {
-	return float32(x - m.Rect.X), float32(y - m.Rect.Y)
+// paint colours the sampled grid into m.pix and draws every isoline in the
+// same pass: a pixel is lit by its distance to the nearest level, measured
+// with the level coordinate's gradient. One pass over the pixels replaces
+// thousands of stroked vertices, which software WebGL draws slowly.
+func (m *ContourMap) paint(nx, ny int, lo, hi, fstar float64, levels []float64, width float64) {
+	if cap(m.pix) < nx*ny*4 {
+		m.pix = make([]byte, nx*ny*4)
+	}
+	if cap(m.lc) < nx*ny {
+		m.lc = make([]float64, nx*ny)
+	}
+	pix, lc := m.pix[:nx*ny*4], m.lc[:nx*ny]
+	scale := colourScale(lo, hi, fstar)
+	coord := surfaces.LevelCoord(levels, fstar)
+	for k, v := range m.grid.V {
+		lc[k] = math.NaN()
+		if v == v && len(levels) > 0 {
+			lc[k] = coord(v)
+		}
+	}
+	top := float64(len(levels) - 1)
+	at := func(i, j int) float64 { return lc[min(max(j, 0), ny-1)*nx+min(max(i, 0), nx-1)] }
+	for j := 0; j < ny; j++ {
+		o := (ny - 1 - j) * nx * 4 // image rows run top to bottom
+		for i := 0; i < nx; i++ {
+			v := m.grid.V[j*nx+i]
+			c := color.RGBA{0x30, 0x30, 0x30, 0xff} // undefined: grey
+			if v == v {
+				c = assets.Viridis(scale(v))
+			}
+			// Dim the map a little so the paths stand out.
+			r, g, b := float64(c.R)*0.8, float64(c.G)*0.8, float64(c.B)*0.8
+			if l := lc[j*nx+i]; l == l {
+				near := math.Round(l)
+				gx := (at(i+1, j) - at(i-1, j)) / 2
+				gy := (at(i, j+1) - at(i, j-1)) / 2
+				gr := math.Hypot(gx, gy)
+				if near >= 0 && near <= top && gr > 0 && gr < 1e3 {
+					d := math.Abs(l-near) / gr // pixels to the isoline
+					if a := math.Min(math.Max(width/2+0.5-d, 0), 1) * 0.4; a > 0 {
+						r, g, b = r+(255-r)*a, g+(255-g)*a, b+(255-b)*a
+					}
+				}
+			}
+			pix[o+i*4], pix[o+i*4+1], pix[o+i*4+2], pix[o+i*4+3] = uint8(r), uint8(g), uint8(b), 0xff
+		}
+	}
 }
 
-func (m *ContourMap) isolines(t *Theme, lo, hi, fstar float64, coarse bool) {
-	n := min(256, max(int(m.plot.W/3), 16))
-	if coarse {
-		n = max(n/3, 16)
-	}
+// labels writes each level's value on its longest isoline, found by
+// marching squares on a small grid.
+func (m *ContourMap) labels(t *Theme, levels []float64, fstar float64) {
+	n := min(128, max(int(m.plot.W/4), 16))
 	m.cgrid = surfaces.Sample(m.cgrid, m.Surface.F, m.View, n, max(int(float64(n)*m.plot.H/m.plot.W), 16))
-	levels := surfaces.NiceLevels(lo, hi, fstar, 12, (hi-fstar)*1e-5)
-	line := color.RGBA{0xff, 0xff, 0xff, 0x60}
-	var labels []Rect
-	type labelPick struct {
-		line surfaces.Line
-		text string
-	}
-	var picks []labelPick
+	var placed []Rect
 	for _, c := range surfaces.Contours(m.cgrid, levels) {
 		best, bestLen := -1, 0
 		for li, l := range c.Lines {
-			m.xy = m.xy[:0]
-			for _, p := range l.Pts {
-				x, y := m.ToScreen(p)
-				lx, ly := m.local(x, y)
-				m.xy = append(m.xy, lx, ly)
-			}
-			m.stroke.Add(m.bg, m.xy, l.Closed, max(1, t.S(1)), line)
 			if len(l.Pts) > bestLen {
 				best, bestLen = li, len(l.Pts)
 			}
 		}
-		if best >= 0 && bestLen >= 12 {
-			picks = append(picks, labelPick{c.Lines[best], Num(c.Level - fstar)})
+		if best >= 0 && bestLen >= 8 {
+			placed = m.label(t, c.Lines[best], Num(c.Level-fstar), placed)
 		}
 	}
-	// All isolines in one antialiased draw, then the labels on top.
-	m.stroke.Flush(m.bg)
-	for _, p := range picks {
-		labels = m.label(t, p.line, p.text, labels)
-	}
+}
+
+func (m *ContourMap) local(x, y float64) (float32, float32) {
+	return float32(x - m.Rect.X), float32(y - m.Rect.Y)
 }
 
 // label puts a level's value on its longest line, at the first spot (trying
@@ -256,8 +274,8 @@ func (m *ContourMap) axes(t *Theme) {
 		FillRect(m.bg, Rect{p.X - t.S(4), float64(ly), t.S(4), lw}, assets.Dim)
 		t.TextMid(m.bg, Num(y), p.X-t.S(6), float64(ly), Small, false, assets.Dim, Right)
 	}
-	t.TextMid(m.bg, "x", p.Right()+t.S(6), p.Bottom(), Small, true, assets.Dim, Left)
-	t.Text(m.bg, "y", p.X, p.Y-t.LineH(Small)-t.S(3), Small, true, assets.Dim, Center)
+	t.TextMid(m.bg, "x", p.Right()+t.S(6), p.Bottom(), Small, false, assets.Dim, Left)
+	t.Text(m.bg, "y", p.X, p.Y-t.LineH(Small)-t.S(3), Small, false, assets.Dim, Center)
 }
 
 func (m *ContourMap) minimum(t *Theme) {
@@ -271,7 +289,7 @@ func (m *ContourMap) minimum(t *Theme) {
 	Ring(m.bg, cx, cy, r, t.S(2), color.White)
 	Line(m.bg, cx-r*1.6, cy, cx+r*1.6, cy, t.S(1.5), color.White)
 	Line(m.bg, cx, cy-r*1.6, cx, cy+r*1.6, t.S(1.5), color.White)
-	t.Text(m.bg, "minimum", cx+r+t.S(4), cy+t.S(2), Small, true, color.White, Left)
+	t.Text(m.bg, "minimum", cx+r+t.S(4), cy+t.S(2), Small, false, color.White, Left)
 }
 
 // TrailAdd queues a polyline of data points for the trail layer; TrailFlush
@@ -320,5 +338,3 @@ func (m *ContourMap) Draw(dst *ebiten.Image) {
 	op.GeoM.Translate(m.Rect.X, m.Rect.Y)
 	dst.DrawImage(m.comp, op)
 }
-
-func dim(v uint8) uint8 { return uint8(int(v) * 4 / 5) }

@@ -89,6 +89,9 @@ func (s *Stroker) Polyline(dst *ebiten.Image, xy []float32, closed bool, w float
 	s.Flush(dst)
 }
 
+// Joins are bevelled: at these widths they look like round joins, which cost
+// many more vertices per point.
+
 // Add queues a polyline, flushing into dst first if the batch is full.
 func (s *Stroker) Add(dst *ebiten.Image, xy []float32, closed bool, w float64, c color.Color) {
 	if len(xy) < 4 {
@@ -117,7 +120,7 @@ func (s *Stroker) Add(dst *ebiten.Image, xy []float32, closed bool, w float64, c
 func (s *Stroker) add(w float64, c color.Color) {
 	base := len(s.vs)
 	s.vs, s.is = s.path.AppendVerticesAndIndicesForStroke(s.vs, s.is, &vector.StrokeOptions{
-		Width: float32(w), LineJoin: vector.LineJoinRound, LineCap: vector.LineCapRound})
+		Width: float32(w), LineJoin: vector.LineJoinBevel, LineCap: vector.LineCapRound})
 	r, g, b, a := c.RGBA()
 	for i := base; i < len(s.vs); i++ {
 		s.vs[i].SrcX, s.vs[i].SrcY = 1, 1

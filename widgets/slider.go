@@ -77,7 +77,7 @@ func (s *Slider) Draw(dst *ebiten.Image, t *Theme) {
 		val = Num(s.Value)
 	}
 	t.Text(dst, s.Label, s.Rect.X, s.Rect.Y, Small, false, assets.Dim, Left)
-	t.Text(dst, val, s.Rect.Right(), s.Rect.Y, Small, true, assets.Text, Right)
+	t.Text(dst, val, s.Rect.Right(), s.Rect.Y, Small, false, assets.Text, Right)
 	tr := s.track(t)
 	cy := tr.Y + tr.H/2
 	FillRect(dst, Rect{tr.X, cy - t.S(2), tr.W, t.S(4)}, assets.Border)

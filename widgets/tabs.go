@@ -67,8 +67,8 @@ func (tb *TabBar) Draw(dst *ebiten.Image, t *Theme) {
 	}
 	brand := "gradlab"
 	bx := tb.help.Rect.X - t.S(12)
-	if len(tb.tabs) == 0 || tb.tabs[len(tb.tabs)-1].Rect.Right()+t.Width(brand, Title, true) < bx {
-		t.TextMid(dst, brand, bx, tb.Rect.Y+tb.Rect.H/2, Title, true, assets.Accent, Right)
+	if len(tb.tabs) == 0 || tb.tabs[len(tb.tabs)-1].Rect.Right()+t.Width(brand, Body, true) < bx {
+		t.TextMid(dst, brand, bx, tb.Rect.Y+tb.Rect.H/2, Body, true, assets.Accent, Right)
 	}
 	tb.help.Draw(dst, t)
 }

@@ -13,12 +13,12 @@ import (
 	"gradlab/assets"
 )
 
-// Text sizes in CSS pixels before scaling.
+// Text sizes in CSS pixels before scaling. The program uses three faces,
+// Small, Body and bold Body: every face rasterises its glyphs on first use,
+// which is most of the first frame's cost in the page.
 const (
-	Small  = 11.0
-	Body   = 13.0
-	Title  = 15.0
-	Header = 18.0
+	Small = 11.0
+	Body  = 13.0
 )
 
 // Theme carries the UI scale and font faces built for it.
@@ -136,7 +136,7 @@ func (t *Theme) Panel(dst *ebiten.Image, r Rect, title string) Rect {
 	if title == "" {
 		return r.Inset(t.S(8))
 	}
-	t.Text(dst, title, r.X+t.S(8), r.Y+t.S(5), Small, true, assets.Dim, Left)
+	t.Text(dst, title, r.X+t.S(8), r.Y+t.S(5), Small, false, assets.Dim, Left)
 	in := r.Inset(t.S(8))
 	in.Y += t.S(14)
 	in.H = max(in.H-t.S(14), 0)
