@@ -200,6 +200,10 @@ func (s *raceScene) updateMap(c *Ctx) {
 			u.panning = in.Alt
 			u.lastX, u.lastY = in.X, in.Y
 		}
+		if in.Alt && !u.panning { // a second finger turned a pick into a pan
+			u.panning = true
+			u.lastX, u.lastY = in.X, in.Y
+		}
 		switch {
 		case u.panning:
 			s.m.Pan(in.X-u.lastX, in.Y-u.lastY)

@@ -24,23 +24,13 @@ const (
 // Kinds lists every optimizer in the order the program shows them.
 var Kinds = []Kind{SGD, Momentum, Nesterov, RMSProp, Adam, AdaGrad, AdamW}
 
+var kindNames = map[Kind]string{SGD: "SGD", Momentum: "Momentum", Nesterov: "Nesterov",
+	RMSProp: "RMSProp", Adam: "Adam", AdaGrad: "AdaGrad", AdamW: "AdamW"}
+
 // Name is the label shown to people.
 func (k Kind) Name() string {
-	switch k {
-	case SGD:
-		return "SGD"
-	case Momentum:
-		return "Momentum"
-	case Nesterov:
-		return "Nesterov"
-	case RMSProp:
-		return "RMSProp"
-	case Adam:
-		return "Adam"
-	case AdaGrad:
-		return "AdaGrad"
-	case AdamW:
-		return "AdamW"
+	if n, ok := kindNames[k]; ok {
+		return n
 	}
 	return string(k)
 }
@@ -119,6 +109,8 @@ type Optimizer struct {
 	t     int       // steps taken, counted from 1 inside Step
 	s1    []float64 // momentum buffer b, Adam's m
 	s2    []float64 // RMSProp / Adam's v, AdaGrad's sum of squares
+	b1t   float64   // β₁ᵗ and β₂ᵗ, kept as running products
+	b2t   float64
 }
 
 // New returns an optimizer of kind k with hyperparameters h. It panics on an
@@ -131,7 +123,7 @@ func New(k Kind, h Hyper) *Optimizer {
 }
 
 // Reset forgets all state, as if the optimizer were new.
-func (o *Optimizer) Reset() { o.t, o.s1, o.s2 = 0, nil, nil }
+func (o *Optimizer) Reset() { o.t, o.s1, o.s2, o.b1t, o.b2t = 0, nil, nil, 1, 1 }
 
 // Steps is how many updates have been applied since the last Reset.
 func (o *Optimizer) Steps() int { return o.t }
@@ -177,8 +169,12 @@ func (o *Optimizer) Step(theta, grad []float64, lr float64) {
 			theta[i] -= lr * g / (math.Sqrt(o.s2[i]) + h.Eps)
 		}
 	case Adam, AdamW:
-		c1 := 1 - math.Pow(h.Beta1, float64(o.t))
-		c2 := 1 - math.Pow(h.Beta2, float64(o.t))
+		if o.t == 1 {
+			o.b1t, o.b2t = 1, 1
+		}
+		o.b1t *= h.Beta1
+		o.b2t *= h.Beta2
+		c1, c2 := 1-o.b1t, 1-o.b2t
 		for i, g := range grad {
 			if o.Kind == AdamW {
 				theta[i] -= lr * h.WeightDecay * theta[i]

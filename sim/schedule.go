@@ -46,25 +46,14 @@ type Schedule struct {
 	T0, TMult int
 }
 
+var scheduleNames = map[ScheduleKind]string{Constant: "constant", StepDecay: "step decay",
+	MultiStep: "multi-step", Exponential: "exponential", Cosine: "cosine", WarmupCos: "warmup + cosine",
+	OneCycle: "one-cycle", WarmRestart: "cosine restarts"}
+
 // Name is the label shown to people.
 func (k ScheduleKind) Name() string {
-	switch k {
-	case Constant:
-		return "constant"
-	case StepDecay:
-		return "step decay"
-	case MultiStep:
-		return "multi-step"
-	case Exponential:
-		return "exponential"
-	case Cosine:
-		return "cosine"
-	case WarmupCos:
-		return "warmup + cosine"
-	case OneCycle:
-		return "one-cycle"
-	case WarmRestart:
-		return "cosine restarts"
+	if n, ok := scheduleNames[k]; ok {
+		return n
 	}
 	return string(k)
 }

@@ -262,17 +262,19 @@ func (m *ContourMap) axes(t *Theme) {
 	lw := max(1, t.S(1))
 	p := Rect{m.plot.X - m.Rect.X, m.plot.Y - m.Rect.Y, m.plot.W, m.plot.H}
 	StrokeRect(m.bg, Rect{p.X - lw, p.Y - lw, p.W + 2*lw, p.H + 2*lw}, lw, assets.Border)
-	for _, x := range Ticks(m.View.X0, m.View.X1, max(int(m.plot.W/t.S(80)), 2)) {
+	xt := Ticks(m.View.X0, m.View.X1, max(int(m.plot.W/t.S(80)), 2))
+	for _, x := range xt {
 		sx, _ := m.ToScreen(surfaces.Point{X: x, Y: m.View.Y0})
 		lx, _ := m.local(sx, 0)
 		FillRect(m.bg, Rect{float64(lx), p.Bottom(), lw, t.S(4)}, assets.Dim)
-		t.Text(m.bg, Num(x), float64(lx), p.Bottom()+t.S(5), Small, false, assets.Dim, Center)
+		t.Text(m.bg, TickLabel(x, xt), float64(lx), p.Bottom()+t.S(5), Small, false, assets.Dim, Center)
 	}
-	for _, y := range Ticks(m.View.Y0, m.View.Y1, max(int(m.plot.H/t.S(60)), 2)) {
+	yt := Ticks(m.View.Y0, m.View.Y1, max(int(m.plot.H/t.S(60)), 2))
+	for _, y := range yt {
 		_, sy := m.ToScreen(surfaces.Point{X: m.View.X0, Y: y})
 		_, ly := m.local(0, sy)
 		FillRect(m.bg, Rect{p.X - t.S(4), float64(ly), t.S(4), lw}, assets.Dim)
-		t.TextMid(m.bg, Num(y), p.X-t.S(6), float64(ly), Small, false, assets.Dim, Right)
+		t.TextMid(m.bg, TickLabel(y, yt), p.X-t.S(6), float64(ly), Small, false, assets.Dim, Right)
 	}
 	t.TextMid(m.bg, "x", p.Right()+t.S(6), p.Bottom(), Small, false, assets.Dim, Left)
 	t.Text(m.bg, "y", p.X, p.Y-t.LineH(Small)-t.S(3), Small, false, assets.Dim, Center)
@@ -331,10 +333,7 @@ func (m *ContourMap) ClearTrail() {
 
 // Draw blits the map with its trails.
 func (m *ContourMap) Draw(dst *ebiten.Image) {
-	if m.comp == nil {
-		return
+	if m.comp != nil {
+		Blit(dst, m.comp, m.Rect.X, m.Rect.Y)
 	}
-	op := &ebiten.DrawImageOptions{}
-	op.GeoM.Translate(m.Rect.X, m.Rect.Y)
-	dst.DrawImage(m.comp, op)
 }

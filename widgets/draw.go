@@ -68,9 +68,7 @@ func drawSprite(dst *ebiten.Image, x, y float64, k spriteKey) {
 		}
 		sprites[k] = img
 	}
-	op := &ebiten.DrawImageOptions{}
-	op.GeoM.Translate(x-float64(half), y-float64(half))
-	dst.DrawImage(img, op)
+	Blit(dst, img, x-float64(half), y-float64(half))
 }
 
 // Stroker draws polylines through DrawTriangles, reusing its buffers. Add
@@ -143,4 +141,11 @@ func (s *Stroker) Flush(dst *ebiten.Image) {
 func WithAlpha(c color.Color, a float64) color.RGBA {
 	r, g, b, al := c.RGBA()
 	return color.RGBA{uint8(float64(r>>8) * a), uint8(float64(g>>8) * a), uint8(float64(b>>8) * a), uint8(float64(al>>8) * a)}
+}
+
+// Blit draws img with its top-left corner at (x, y).
+func Blit(dst, img *ebiten.Image, x, y float64) {
+	op := &ebiten.DrawImageOptions{}
+	op.GeoM.Translate(x, y)
+	dst.DrawImage(img, op)
 }

@@ -69,3 +69,20 @@ func TestInputCapture(t *testing.T) {
 		t.Error("capture lost while dragging")
 	}
 }
+
+func TestTickLabelsStayDistinctWhenZoomed(t *testing.T) {
+	for _, r := range [][2]float64{{2.9995, 3.0005}, {-1e-3, 1e-3}, {0, 1}, {-4.5, 4.5}, {0.5, 0.50001}} {
+		ticks := Ticks(r[0], r[1], 5)
+		seen := map[string]bool{}
+		for _, v := range ticks {
+			l := TickLabel(v, ticks)
+			if seen[l] {
+				t.Errorf("range %v: label %q repeats (%v)", r, l, ticks)
+			}
+			seen[l] = true
+		}
+	}
+	if got := TickLabel(0.05, []float64{0, 0.05, 0.1}); got != "0.05" {
+		t.Errorf("TickLabel(0.05) = %q", got)
+	}
+}

@@ -73,10 +73,11 @@ func (p *Plot) drawAxes(t *Theme) {
 	FillRect(p.axes, a, assets.Backdrop)
 	grid := color.RGBA{0x2A, 0x30, 0x3A, 0xff}
 	lw := max(1, t.S(1))
-	for _, x := range Ticks(p.XMin, p.XMax, max(int(a.W/t.S(70)), 2)) {
+	xt := Ticks(p.XMin, p.XMax, max(int(a.W/t.S(70)), 2))
+	for _, x := range xt {
 		sx, _ := p.toLocal(x, p.YMin)
 		FillRect(p.axes, Rect{math.Round(sx), a.Y, lw, a.H}, grid)
-		t.Text(p.axes, Num(x), sx, a.Bottom()+t.S(3), Small, false, assets.Dim, Center)
+		t.Text(p.axes, TickLabel(x, xt), sx, a.Bottom()+t.S(3), Small, false, assets.Dim, Center)
 	}
 	yn := max(int(a.H/t.S(22)), 2)
 	var ys []float64
@@ -99,7 +100,7 @@ func (p *Plot) drawAxes(t *Theme) {
 		case p.YFormat != nil:
 			lab = p.YFormat(y)
 		default:
-			lab = Num(y)
+			lab = TickLabel(y, ys)
 		}
 		t.TextMid(p.axes, lab, a.X-t.S(5), sy, Small, false, assets.Dim, Right)
 	}
@@ -186,10 +187,7 @@ func (p *Plot) Mark(x, y, r float64, c color.Color) {
 
 // Draw blits the plot.
 func (p *Plot) Draw(dst *ebiten.Image) {
-	if p.comp == nil {
-		return
+	if p.comp != nil {
+		Blit(dst, p.comp, p.Rect.X, p.Rect.Y)
 	}
-	op := &ebiten.DrawImageOptions{}
-	op.GeoM.Translate(p.Rect.X, p.Rect.Y)
-	dst.DrawImage(p.comp, op)
 }

@@ -26,6 +26,12 @@ type Theme struct {
 	// Scale is device pixels per CSS pixel (times any UI zoom).
 	Scale float64
 	faces map[faceKey]*text.GoXFace
+	wraps map[wrapKey][]string
+}
+
+type wrapKey struct {
+	s       string
+	size, w float64
 }
 
 type faceKey struct {
@@ -35,7 +41,7 @@ type faceKey struct {
 
 // NewTheme returns a theme at scale s.
 func NewTheme(s float64) *Theme {
-	return &Theme{Scale: s, faces: map[faceKey]*text.GoXFace{}}
+	return &Theme{Scale: s, faces: map[faceKey]*text.GoXFace{}, wraps: map[wrapKey][]string{}}
 }
 
 // S converts a design length to device pixels.
@@ -96,8 +102,22 @@ func (t *Theme) LineH(size float64) float64 {
 }
 
 // Wrap breaks s into lines no wider than w, at spaces; explicit newlines
-// start new paragraphs.
+// start new paragraphs. Results are remembered: captions are rewrapped only
+// when their text or width changes.
 func (t *Theme) Wrap(s string, size, w float64) []string {
+	k := wrapKey{s, size, w}
+	if out, ok := t.wraps[k]; ok {
+		return out
+	}
+	if len(t.wraps) > 256 {
+		clear(t.wraps)
+	}
+	out := t.wrap(s, size, w)
+	t.wraps[k] = out
+	return out
+}
+
+func (t *Theme) wrap(s string, size, w float64) []string {
 	var out []string
 	for _, para := range strings.Split(s, "\n") {
 		line := ""

@@ -1,6 +1,10 @@
 package widgets
 
-import "math"
+import (
+	"math"
+	"strconv"
+	"strings"
+)
 
 // Ticks returns round tick values covering [lo, hi], about n of them.
 func Ticks(lo, hi float64, n int) []float64 {
@@ -39,4 +43,20 @@ func DecadeTicks(lo, hi float64, n int) []float64 {
 		out = append(out, e)
 	}
 	return out
+}
+
+// TickLabel writes a tick value with as many decimals as the tick spacing
+// needs, so zoomed-in axes never repeat a label; large and tiny values fall
+// back to Num.
+func TickLabel(v float64, ticks []float64) string {
+	if len(ticks) < 2 || v == 0 {
+		return Num(v)
+	}
+	step := math.Abs(ticks[1] - ticks[0])
+	a := math.Abs(v)
+	if a >= 1e5 || a < 1e-4 || step >= 1 {
+		return Num(v)
+	}
+	dec := min(int(math.Ceil(-math.Log10(step)-1e-9)), 12)
+	return strings.Replace(strconv.FormatFloat(v, 'f', dec, 64), "-", "−", 1)
 }

@@ -104,29 +104,29 @@ func keyOf(id string) string {
 
 func TestPageSurfaceSwitchesByKeyAndMouse(t *testing.T) {
 	p := openPage(t, "?speed=50", 1280, 800)
-	s := p.status()
-	before := p.shot("surface-beale")
-	p.key("s")
-	p.waitFor(`window.gradlab.surface == "bowl"`, 5*time.Second)
-	time.Sleep(time.Second)
-	s = p.status()
-	bowl := p.shot("surface-bowl")
-	if f := changed(before, bowl, region(bowl, s.MapRect, 1)); f < 0.3 {
-		t.Errorf("switching to the bowl changed only %.0f%% of the map", 100*f)
-	}
-	if ok, why := looksLikeRace(bowl, region(bowl, s.MapRect, 1)); !ok {
-		t.Errorf("bowl: %s", why)
-	}
-	p.clickControl("surface:rosenbrock")
-	p.waitFor(`window.gradlab.surface == "rosenbrock"`, 5*time.Second)
-	time.Sleep(time.Second)
-	s = p.status()
-	ros := p.shot("surface-rosenbrock")
-	if f := changed(bowl, ros, region(ros, s.MapRect, 1)); f < 0.3 {
-		t.Errorf("clicking rosenbrock changed only %.0f%% of the map", 100*f)
-	}
-	if !strings.Contains(eval[string](p, "location.search"), "surface=rosenbrock") {
-		t.Error("the URL does not record the surface")
+	prev := p.shot("surface-beale")
+	for _, step := range []struct {
+		surface string
+		act     func()
+	}{
+		{"bowl", func() { p.key("s") }},
+		{"rosenbrock", func() { p.clickControl("surface:rosenbrock") }},
+	} {
+		step.act()
+		p.waitFor(fmt.Sprintf(`window.gradlab.surface == %q`, step.surface), 5*time.Second)
+		time.Sleep(time.Second)
+		s := p.status()
+		img := p.shot("surface-" + step.surface)
+		if f := changed(prev, img, region(img, s.MapRect, 1)); f < 0.3 {
+			t.Errorf("switching to %s changed only %.0f%% of the map", step.surface, 100*f)
+		}
+		if ok, why := looksLikeRace(img, region(img, s.MapRect, 1)); !ok {
+			t.Errorf("%s: %s", step.surface, why)
+		}
+		if !strings.Contains(eval[string](p, "location.search"), "surface="+step.surface) {
+			t.Errorf("the URL does not record surface %s", step.surface)
+		}
+		prev = img
 	}
 }
 
