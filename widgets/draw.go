@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"image/color"
+	"math"
 
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/vector"
@@ -57,18 +58,38 @@ func rgba(c color.Color) color.RGBA {
 
 func drawSprite(dst *ebiten.Image, x, y float64, k spriteKey) {
 	img, ok := sprites[k]
-	r := float64(k.r) / 4
-	half := int(r+float64(k.w)/8) + 2
+	r, w := float64(k.r)/4, float64(k.w)/4
+	half := int(r+w/2) + 2
 	if !ok {
-		img = ebiten.NewImage(2*half, 2*half)
-		if k.w == 0 {
-			vector.DrawFilledCircle(img, float32(half), float32(half), float32(r), k.c, true)
-		} else {
-			vector.StrokeCircle(img, float32(half), float32(half), float32(r), float32(k.w)/4, k.c, true)
-		}
+		img = spriteImage(k.c, r, w, half)
 		sprites[k] = img
 	}
 	Blit(dst, img, x-float64(half), y-float64(half))
+}
+
+// spriteImage rasterises a disc (w == 0) or ring on the CPU with analytic
+// antialiasing: cheaper than a GPU antialiased draw, which needs an offscreen
+// buffer per image.
+func spriteImage(c color.RGBA, r, w float64, half int) *ebiten.Image {
+	n := 2 * half
+	pix := make([]byte, 4*n*n)
+	for y := 0; y < n; y++ {
+		for x := 0; x < n; x++ {
+			d := math.Hypot(float64(x)+0.5-float64(half), float64(y)+0.5-float64(half))
+			var a float64
+			if w == 0 {
+				a = r + 0.5 - d
+			} else {
+				a = w/2 + 0.5 - math.Abs(d-r)
+			}
+			a = math.Min(math.Max(a, 0), 1)
+			o := 4 * (y*n + x)
+			pix[o], pix[o+1], pix[o+2], pix[o+3] = uint8(float64(c.R)*a), uint8(float64(c.G)*a), uint8(float64(c.B)*a), uint8(float64(c.A)*a)
+		}
+	}
+	img := ebiten.NewImage(n, n)
+	img.WritePixels(pix)
+	return img
 }
 
 // Stroker draws polylines through DrawTriangles, reusing its buffers. Add

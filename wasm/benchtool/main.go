@@ -58,7 +58,7 @@ const firstFrame = `(function () {
   requestAnimationFrame(poll);
 })();`
 
-type result struct{ first, fps, goMs, goStart, goFirst float64 }
+type result struct{ first, fps, goMs, goP95, goStart, goFirst float64 }
 
 func pages(a, b string, rounds int, secs float64) {
 	res := map[string][]result{}
@@ -74,11 +74,11 @@ func pages(a, b string, rounds int, secs float64) {
 		}
 	}
 	for _, u := range []string{a, b} {
-		var f, p, g []float64
+		var f, p, g, g95 []float64
 		for _, r := range res[u] {
-			f, p, g = append(f, r.first), append(p, r.fps), append(g, r.goMs)
+			f, p, g, g95 = append(f, r.first), append(p, r.fps), append(g, r.goMs), append(g95, r.goP95)
 		}
-		fmt.Printf("%s %.0f %.2f %.3f\n", u, median(f), median(p), median(g))
+		fmt.Printf("%s %.0f %.2f %.3f %.3f\n", u, median(f), median(p), median(g), median(g95))
 	}
 }
 
@@ -125,7 +125,8 @@ func measure(url string, secs float64) (result, error) {
 	f1, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.gradlab.frame`))
 	fps := (f1 - f0) / time.Since(t0).Seconds()
 	goMs, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.gradlab.goFrameMs || 0`))
+	goP95, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.gradlab.goP95Ms || 0`))
 	goStart, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.gradlab.goStartMs || 0`))
 	goFirst, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.gradlab.goFirstDrawMs || 0`))
-	return result{first, fps, goMs, goStart, goFirst}, nil
+	return result{first, fps, goMs, goP95, goStart, goFirst}, nil
 }
