@@ -107,6 +107,7 @@ type Game struct {
 	toasts  []toast
 	urlDirt bool
 	lastURL string
+	urlTime time.Time
 	opts    options
 	shot    bool
 	spread  float64 // last two-finger distance, for pinch
@@ -202,8 +203,11 @@ func (g *Game) Update() error {
 	if !g.help {
 		g.cur.Update(&g.ctx)
 	}
-	if g.urlDirt {
+	// Browsers throttle rapid history updates (a dragged slider changes the
+	// state every tick), so the URL follows at most a few times a second.
+	if g.urlDirt && time.Since(g.urlTime) >= 300*time.Millisecond {
 		g.urlDirt = false
+		g.urlTime = time.Now()
 		if q := g.query(); q != g.lastURL {
 			g.lastURL = q
 			setURLQuery(q)

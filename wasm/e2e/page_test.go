@@ -123,9 +123,7 @@ func TestPageSurfaceSwitchesByKeyAndMouse(t *testing.T) {
 		if ok, why := looksLikeRace(img, region(img, s.MapRect, 1)); !ok {
 			t.Errorf("%s: %s", step.surface, why)
 		}
-		if !strings.Contains(eval[string](p, "location.search"), "surface="+step.surface) {
-			t.Errorf("the URL does not record surface %s", step.surface)
-		}
+		p.waitFor(fmt.Sprintf(`location.search.includes("surface=%s")`, step.surface), 5*time.Second)
 		prev = img
 	}
 }
@@ -145,9 +143,7 @@ func TestPageClickSetsStartPoint(t *testing.T) {
 	if math.Abs(s.Start[0]-want[0]) > 2*perPixel || math.Abs(s.Start[1]-want[1]) > 2*perPixel {
 		t.Errorf("start %v after clicking at %v", s.Start, want)
 	}
-	if !strings.Contains(eval[string](p, "location.search"), "start=-2") {
-		t.Errorf("the URL does not record the start: %s", eval[string](p, "location.search"))
-	}
+	p.waitFor(`location.search.includes("start=-2")`, 5*time.Second)
 	p.shot("start-moved")
 }
 
@@ -212,4 +208,30 @@ func TestPageHelpOverlayListsKeys(t *testing.T) {
 	// The help button in the tab bar opens it too.
 	p.click(1280-30, 18)
 	p.waitFor(`window.gradlab.help`, 5*time.Second)
+}
+
+func TestPageURLReproducesTheRace(t *testing.T) {
+	p := openPage(t, "?surface=rosenbrock&opt=sgd,adam", 1280, 800)
+	p.key("n") // add Nesterov
+	p.waitFor(`location.search.includes("nesterov")`, 5*time.Second)
+	search := eval[string](p, "location.search")
+	want := p.status()
+	p.close()
+
+	q := openPage(t, search, 1280, 800)
+	got := q.status()
+	kinds := func(s status) string {
+		var k []string
+		for _, r := range s.Runners {
+			k = append(k, r.Kind)
+		}
+		return strings.Join(k, ",")
+	}
+	if got.Surface != want.Surface || kinds(got) != kinds(want) || got.Start != want.Start {
+		t.Errorf("reopening %s gave %s %s %v, want %s %s %v", search,
+			got.Surface, kinds(got), got.Start, want.Surface, kinds(want), want.Start)
+	}
+	if kinds(got) != "sgd,nesterov,adam" {
+		t.Errorf("racers %s", kinds(got))
+	}
 }
