@@ -107,10 +107,12 @@ type Game struct {
 	urlDirt bool
 	lastURL string
 	urlTime time.Time
-	opts    options
-	shot    bool
-	spread  float64 // last two-finger distance, for pinch
-	small   bool    // the window is below the smallest usable size
+	// lastScreen is the screen image of the last frame.
+	lastScreen *ebiten.Image
+	opts       options
+	shot       bool
+	spread     float64 // last two-finger distance, for pinch
+	small      bool    // the window is below the smallest usable size
 	// hadOverlay: last frame showed help, debug or a message.
 	hadOverlay bool
 	frameMs    []float64
@@ -318,7 +320,12 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	// Overlays sit on top of everything, so while one shows, or the frame
 	// after it went away, the whole screen is repainted.
 	overlay := g.help || g.debug || len(g.toasts) > 0 || g.small
-	if overlay || g.hadOverlay || g.status.Frame == 0 {
+	// Ebitengine hands Draw a new, blank screen image when it recreates its
+	// offscreen (resizes, some of which the layout does not see). A full
+	// repaint every few seconds also heals a lost WebGL context.
+	fresh := screen != g.lastScreen || g.status.Frame%180 == 0
+	g.lastScreen = screen
+	if overlay || g.hadOverlay || fresh {
 		g.ctx.Full = true
 	}
 	g.hadOverlay = overlay

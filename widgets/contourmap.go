@@ -89,7 +89,7 @@ func (m *ContourMap) Prepare(t *Theme) bool {
 		return false
 	}
 	m.key = k
-	m.refine = 6
+	m.refine = 3
 	left, bottom, top, right := t.S(40), t.LineH(Small)+t.S(8), t.LineH(Small)+t.S(4), t.S(16)
 	avail := Rect{m.Rect.X + left, m.Rect.Y + top, max(m.Rect.W-left-right, 1), max(m.Rect.H-bottom-top, 1)}
 	aspect := m.View.W() / m.View.H()
@@ -130,7 +130,7 @@ func (m *ContourMap) render(t *Theme, coarse bool) {
 	// Fill: one sample per pixel up to ~400k samples, then scaled smoothly.
 	step := max(1, int(math.Ceil(math.Sqrt(m.plot.W*m.plot.H/4e5))))
 	if coarse {
-		step *= 3
+		step *= 2
 	}
 	nx, ny := max(int(m.plot.W)/step, 2), max(int(m.plot.H)/step, 2)
 	// Sample at pixel centres so the image lines up with the view.

@@ -96,6 +96,11 @@ func spriteImage(c color.RGBA, r, w float64, half int) *ebiten.Image {
 // queues a polyline with its own colour; Flush draws everything queued in one
 // antialiased call (Ebitengine 2.8 has no StrokePath).
 type Stroker struct {
+	// Aliased skips antialiasing. An antialiased draw needs a
+	// double-resolution buffer per destination image, which costs a lot the
+	// first time under software WebGL; thin plot lines look fine without it.
+	Aliased bool
+
 	path vector.Path
 	vs   []ebiten.Vertex
 	is   []uint16
@@ -153,7 +158,7 @@ func (s *Stroker) add(w float64, c color.Color) {
 // Flush draws the queued polylines in one call and empties the queue.
 func (s *Stroker) Flush(dst *ebiten.Image) {
 	if len(s.is) > 0 {
-		dst.DrawTriangles(s.vs, s.is, whitePixel, &ebiten.DrawTrianglesOptions{AntiAlias: true})
+		dst.DrawTriangles(s.vs, s.is, whitePixel, &ebiten.DrawTrianglesOptions{AntiAlias: !s.Aliased})
 	}
 	s.vs, s.is = s.vs[:0], s.is[:0]
 }

@@ -156,6 +156,7 @@ func (p *Plot) Series(xs func(int) float64, ys func(int) float64, from, to int, 
 		Circle(p.layer(), float64(p.xy[0]), float64(p.xy[1]), w/2, c)
 		return
 	}
+	p.stroke.Aliased = true
 	p.stroke.Add(p.layer(), p.xy, false, w, c)
 }
 
