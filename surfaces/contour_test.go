@@ -249,3 +249,10 @@ func TestLevelCoord(t *testing.T) {
 		}
 	}
 }
+
+func BenchmarkLevelCoord(b *testing.B) {
+	c := LevelCoord(NiceLevels(0, 1.8e5, 0, 12, 1e-2), 0)
+	for i := 0; i < b.N; i++ {
+		c(float64(i%100000) + 0.5)
+	}
+}

@@ -5,7 +5,8 @@
 need_pkgs() {
 	local missing=()
 	command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing+=(chromium)
-	command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb xauth)
+	command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb)
+	command -v xauth >/dev/null 2>&1 || missing+=(xauth)
 	command -v node >/dev/null 2>&1 || missing+=(nodejs)
 	[ -f /usr/include/X11/Xlib.h ] || missing+=(libx11-dev)
 	[ -f /usr/include/X11/extensions/Xrandr.h ] || missing+=(libxrandr-dev)

@@ -86,3 +86,9 @@ func TestTickLabelsStayDistinctWhenZoomed(t *testing.T) {
 		t.Errorf("TickLabel(0.05) = %q", got)
 	}
 }
+
+func BenchmarkNum(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		Num(float64(i) * 1.3e-7)
+	}
+}

@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -193,9 +194,19 @@ func (p *page) key(k string) {
 	}
 }
 
+// click presses and releases like a person, holding the button for a few
+// frames: the program polls input each tick, and a press and release that
+// both fall between two ticks of a software-rendered page are never seen.
 func (p *page) click(x, y float64) {
 	p.t.Helper()
-	if err := chromedp.Do(p.ctx, chromedp.MouseClickXY(x, y)); err != nil {
+	err := chromedp.Do(p.ctx,
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)))
+	if err == nil {
+		time.Sleep(150 * time.Millisecond)
+		err = chromedp.Do(p.ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, x, y, chromedp.ButtonLeft, chromedp.ClickCount(1)))
+	}
+	if err != nil {
 		p.t.Fatal(err)
 	}
 }

@@ -4,6 +4,9 @@ package e2e
 
 import (
 	"fmt"
+
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
 	"math"
 	"slices"
 	"strings"
@@ -234,4 +237,25 @@ func TestPageURLReproducesTheRace(t *testing.T) {
 	if kinds(got) != "sgd,nesterov,adam" {
 		t.Errorf("racers %s", kinds(got))
 	}
+}
+
+func TestPageZoomsByKeyAndWheel(t *testing.T) {
+	p := openPage(t, "", 1280, 800)
+	width := func() float64 { v := p.status().View; return v[2] - v[0] }
+	w0 := width()
+	p.key("+")
+	p.waitFor(fmt.Sprintf(`window.gradlab.view[2] - window.gradlab.view[0] < %g`, w0*0.9), 5*time.Second)
+	w1 := width()
+	m := p.status().MapRect
+	cx, cy := m[0]+m[2]/2, m[1]+m[3]/2
+	// Scrolling towards the user zooms out.
+	wheel := func(ev *input.DispatchMouseEventParams) { ev.DeltaX, ev.DeltaY = 1e-3, 300 } // both are required
+	if err := chromedp.Do(p.ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, cx, cy),
+		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseWheel, cx, cy, wheel)); err != nil {
+		t.Fatal(err)
+	}
+	p.waitFor(fmt.Sprintf(`window.gradlab.view[2] - window.gradlab.view[0] > %g`, w1*1.05), 5*time.Second)
+	p.key("v")
+	p.waitFor(fmt.Sprintf(`Math.abs(window.gradlab.view[2] - window.gradlab.view[0] - %g) < 1e-9`, w0), 5*time.Second)
+	p.shot("zoomed-back")
 }
