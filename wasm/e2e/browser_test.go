@@ -211,6 +211,23 @@ func (p *page) click(x, y float64) {
 	}
 }
 
+// touch puts one finger down at (x, y) for hold, then lifts it.
+func (p *page) touch(x, y float64, hold time.Duration) {
+	p.t.Helper()
+	one := 1.0
+	pt := []*input.TouchPoint{{X: x, Y: y, RadiusX: &one, RadiusY: &one, Force: &one}}
+	_, err := chromedp.Call(p.ctx, input.DispatchTouchEvent,
+		input.DispatchTouchEventParams{Type: input.DispatchTouchEventTypeTouchStart, TouchPoints: pt})
+	if err == nil {
+		time.Sleep(hold)
+		_, err = chromedp.Call(p.ctx, input.DispatchTouchEvent,
+			input.DispatchTouchEventParams{Type: input.DispatchTouchEventTypeTouchEnd, TouchPoints: []*input.TouchPoint{}})
+	}
+	if err != nil {
+		p.t.Fatal(err)
+	}
+}
+
 // clickControl clicks the middle of a named control from the status.
 func (p *page) clickControl(name string) {
 	p.t.Helper()

@@ -259,3 +259,14 @@ func TestPageZoomsByKeyAndWheel(t *testing.T) {
 	p.waitFor(fmt.Sprintf(`Math.abs(window.gradlab.view[2] - window.gradlab.view[0] - %g) < 1e-9`, w0), 5*time.Second)
 	p.shot("zoomed-back")
 }
+
+func TestPageTapSetsStartPoint(t *testing.T) {
+	p := openPage(t, "", 1280, 800)
+	s := p.status()
+	v, m := s.View, s.MapRect
+	// Tap at data point (-3, 2).
+	x := m[0] + (-3-v[0])/(v[2]-v[0])*m[2]
+	y := m[1] + m[3] - (2-v[1])/(v[3]-v[1])*m[3]
+	p.touch(x, y, 150*time.Millisecond)
+	p.waitFor(`Math.abs(window.gradlab.start[0] + 3) < 0.1 && Math.abs(window.gradlab.start[1] - 2) < 0.1`, 5*time.Second)
+}
