@@ -34,7 +34,6 @@ type ContourMap struct {
 
 type mapKey struct {
 	r     Rect
-	id    string
 	v     surfaces.Box
 	scale float64
 	surf  surfaces.Surface
@@ -74,7 +73,7 @@ func (m *ContourMap) Pan(dx, dy float64) {
 // Prepare lays out and rebuilds the cache if needed. It reports whether the
 // trail layer was cleared, in which case callers redraw their paths.
 func (m *ContourMap) Prepare(t *Theme) bool {
-	k := mapKey{m.Rect, m.Surface.ID(), m.View, t.Scale, m.Surface}
+	k := mapKey{m.Rect, m.View, t.Scale, m.Surface}
 	if k == m.key && m.bg != nil {
 		// A coarse map is refined once the view has held still a moment,
 		// so first paint and live zooming stay quick.

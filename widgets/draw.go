@@ -163,12 +163,6 @@ func (s *Stroker) Flush(dst *ebiten.Image) {
 	s.vs, s.is = s.vs[:0], s.is[:0]
 }
 
-// WithAlpha returns c with its alpha scaled by a (colours are premultiplied).
-func WithAlpha(c color.Color, a float64) color.RGBA {
-	r, g, b, al := c.RGBA()
-	return color.RGBA{uint8(float64(r>>8) * a), uint8(float64(g>>8) * a), uint8(float64(b>>8) * a), uint8(float64(al>>8) * a)}
-}
-
 // Blit draws img with its top-left corner at (x, y).
 func Blit(dst, img *ebiten.Image, x, y float64) {
 	op := &ebiten.DrawImageOptions{}
