@@ -87,8 +87,13 @@ func (m *ContourMap) Prepare(t *Theme) bool {
 		}
 		return false
 	}
-	m.key = k
+	// The very first map is refined on the next frame; after a zoom or pan
+	// the refinement waits a little, so a gesture stays smooth.
 	m.refine = 3
+	if m.key == (mapKey{}) {
+		m.refine = 1
+	}
+	m.key = k
 	left, bottom, top, right := t.S(40), t.LineH(Small)+t.S(8), t.LineH(Small)+t.S(4), t.S(16)
 	avail := Rect{m.Rect.X + left, m.Rect.Y + top, max(m.Rect.W-left-right, 1), max(m.Rect.H-bottom-top, 1)}
 	aspect := m.View.W() / m.View.H()
@@ -141,7 +146,7 @@ func (m *ContourMap) render(t *Theme, coarse bool) {
 	if ok {
 		levels = surfaces.NiceLevels(lo, hi, fstar, 12, (hi-fstar)*1e-5)
 	}
-	m.paint(nx, ny, lo, hi, fstar, levels, math.Max(t.S(1)/float64(step), 0.6))
+	m.paint(nx, ny, lo, hi, fstar, levels, t.S(1)/float64(step))
 	fill := ebiten.NewImage(nx, ny)
 	fill.WritePixels(m.pix[:nx*ny*4])
 	op := &ebiten.DrawImageOptions{Filter: ebiten.FilterLinear}
@@ -195,7 +200,7 @@ func (m *ContourMap) paint(nx, ny int, lo, hi, fstar float64, levels []float64, 
 				gr := math.Hypot(gx, gy)
 				if near >= 0 && near <= top && gr > 0 && gr < 1e3 {
 					d := math.Abs(l-near) / gr // pixels to the isoline
-					if a := math.Min(math.Max(width/2+0.5-d, 0), 1) * 0.4; a > 0 {
+					if a := lineCoverage(d, width) * 0.4; a > 0 {
 						r, g, b = r+(255-r)*a, g+(255-g)*a, b+(255-b)*a
 					}
 				}
@@ -335,4 +340,14 @@ func (m *ContourMap) Draw(dst *ebiten.Image) {
 	if m.comp != nil {
 		Blit(dst, m.comp, m.Rect.X, m.Rect.Y)
 	}
+}
+
+// lineCoverage is how much of a pixel at distance d from a line's centre the
+// line of the given width covers. Lines thinner than a pixel (a coarse map
+// that is scaled up) fade instead of widening, so they stay fine.
+func lineCoverage(d, width float64) float64 {
+	if width < 1 {
+		return width * math.Max(0, 1-d)
+	}
+	return math.Min(math.Max(width/2+0.5-d, 0), 1)
 }
