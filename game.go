@@ -319,7 +319,9 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	t0 := time.Now()
 	// Overlays sit on top of everything, so while one shows, or the frame
 	// after it went away, the whole screen is repainted.
-	overlay := g.help || g.debug || len(g.toasts) > 0 || g.small
+	// The debug box is opaque and repainted every frame, so it needs no full
+	// repaint (which would distort the very numbers it shows).
+	overlay := g.help || len(g.toasts) > 0 || g.small
 	// Ebitengine hands Draw a new, blank screen image when it recreates its
 	// offscreen (resizes, some of which the layout does not see). A full
 	// repaint every few seconds also heals a lost WebGL context.

@@ -74,7 +74,7 @@ func (g *Game) drawDebug(dst *ebiten.Image) {
 	}
 	lh := t.LineH(widgets.Small) * 1.2
 	r := widgets.Rect{X: t.S(8), Y: g.h - float64(len(lines))*lh - t.S(16), W: t.S(300), H: float64(len(lines))*lh + t.S(8)}
-	widgets.FillRect(dst, r, color.RGBA{0, 0, 0, 0xd0})
+	widgets.FillRect(dst, r, color.RGBA{0, 0, 0, 0xff})
 	for i, l := range lines {
 		t.Text(dst, l, r.X+t.S(6), r.Y+t.S(4)+float64(i)*lh, widgets.Small, false, assets.Yellow, widgets.Left)
 	}
