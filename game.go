@@ -130,6 +130,7 @@ func newGame(opts options) *Game {
 	g.ctx = Ctx{Theme: g.theme, In: &g.in, Notify: g.notify, Changed: func() { g.urlDirt = true }}
 	g.cur = g.sceneByID("race")
 	g.applyQuery(opts.query)
+	g.urlDirt = true // show the state in effect, bad values replaced
 	return g
 }
 
@@ -201,9 +202,7 @@ func (g *Game) Update() error {
 	}
 	g.ctx.Area = widgets.Rect{Y: g.tabs.Rect.H, W: g.w, H: math.Max(g.h-g.tabs.Rect.H, 1)}
 	g.ctx.Chars = g.chars
-	if !g.help {
-		g.cur.Update(&g.ctx)
-	}
+	g.cur.Update(&g.ctx)
 	// Browsers throttle rapid history updates (a dragged slider changes the
 	// state every tick), so the URL follows at most a few times a second.
 	if g.urlDirt && time.Since(g.urlTime) >= 300*time.Millisecond {

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"maps"
 	"syscall/js"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -19,7 +20,10 @@ func setURLQuery(q string) {
 	js.Global().Get("history").Call("replaceState", nil, "", "?"+q)
 }
 
-var statusObj = js.Global().Get("Object").New()
+var (
+	statusObj    = js.Global().Get("Object").New()
+	lastControls map[string][4]float64
+)
 
 func init() { js.Global().Set("gradlab", statusObj) }
 
@@ -63,11 +67,15 @@ func publishStatus(s *Status, scale float64) {
 		}
 		o.Set("scenes", sc)
 	}
-	ctl := map[string]any{}
-	for k, r := range s.Controls {
-		ctl[k] = []any{r[0] / scale, r[1] / scale, r[2] / scale, r[3] / scale}
+	// Controls move only on layout changes: rebuild the JS object then.
+	if !maps.Equal(s.Controls, lastControls) {
+		lastControls = maps.Clone(s.Controls)
+		ctl := map[string]any{}
+		for k, r := range s.Controls {
+			ctl[k] = []any{r[0] / scale, r[1] / scale, r[2] / scale, r[3] / scale}
+		}
+		o.Set("controls", ctl)
 	}
-	o.Set("controls", ctl)
 }
 
 func saveScreenshot(*ebiten.Image, string) {}
