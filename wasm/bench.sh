@@ -32,7 +32,7 @@ run_bench() {
 	local s2=$!
 	sleep 1
 	local pages
-	pages=$("$work/benchtool" pages http://127.0.0.1:18081/ http://127.0.0.1:18082/ "${BENCH_ROUNDS:-3}" 6)
+	pages=$("$work/benchtool" pages http://127.0.0.1:18081/ http://127.0.0.1:18082/ "${BENCH_ROUNDS:-5}" 6)
 	kill "$s1" "$s2" 2>/dev/null || true
 	local gfirst gfps ggo gp95 bfirst bfps
 	read -r _ gfirst gfps ggo gp95 <<<"$(sed -n 1p <<<"$pages")"
