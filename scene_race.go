@@ -117,11 +117,13 @@ func (s *raceScene) restart() {
 
 func (s *raceScene) Update(c *Ctx) {
 	s.layout(c)
-	before := s.settingsKey()
+	// Every setting the URL records restarts the race (bumping version),
+	// except the speed.
+	version, speed := s.version, s.speedIdx
 	s.updateControls(c)
 	s.updateMap(c)
 	s.keys(c)
-	if s.settingsKey() != before {
+	if s.version != version || s.speedIdx != speed {
 		c.Changed()
 	}
 	if s.playing {
@@ -259,9 +261,6 @@ func (s *raceScene) setSchedParam(v float64) {
 		s.restart()
 	}
 }
-
-// settingsKey summarises everything the URL records, to notice changes.
-func (s *raceScene) settingsKey() string { return encodeQuery(s.Query()) }
 
 func (s *raceScene) Report(st *Status) {
 	st.Surface = s.surf.ID()
