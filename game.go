@@ -322,9 +322,8 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	// repaint (which would distort the very numbers it shows).
 	overlay := g.help || len(g.toasts) > 0 || g.small
 	// Ebitengine hands Draw a new, blank screen image when it recreates its
-	// offscreen (resizes, some of which the layout does not see). A full
-	// repaint every few seconds also heals a lost WebGL context.
-	fresh := screen != g.lastScreen || g.status.Frame%180 == 0
+	// offscreen (resizes, some of which the layout does not see).
+	fresh := screen != g.lastScreen
 	g.lastScreen = screen
 	if overlay || g.hadOverlay || fresh {
 		g.ctx.Full = true
