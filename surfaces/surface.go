@@ -3,7 +3,10 @@
 // no image, so it is tested natively and runs identically under WebAssembly.
 package surfaces
 
-import "math"
+import (
+	"math"
+	"strings"
+)
 
 // Point is a position in data coordinates.
 type Point struct{ X, Y float64 }
@@ -50,10 +53,11 @@ type Surface interface {
 	LogLevels() bool
 }
 
-// ByID returns the surface with the given id and whether it exists.
+// ByID returns the surface with the given id, in any case (a URL may say
+// surface=Beale), and whether it exists. The surface's own ID stays lowercase.
 func ByID(id string) (Surface, bool) {
 	for _, s := range All() {
-		if s.ID() == id {
+		if strings.EqualFold(s.ID(), id) {
 			return s, true
 		}
 	}

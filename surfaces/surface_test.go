@@ -91,7 +91,14 @@ func TestByID(t *testing.T) {
 			t.Errorf("ByID(%q) failed", id)
 		}
 	}
-	if _, ok := ByID("nope"); ok {
-		t.Error("ByID accepted an unknown id")
+	for _, tc := range []struct{ in, id string }{{"Beale", "beale"}, {"ROSENBROCK", "rosenbrock"}, {"bOwL", "bowl"}} {
+		if s, ok := ByID(tc.in); !ok || s.ID() != tc.id {
+			t.Errorf("ByID(%q) should find %q, lowercase", tc.in, tc.id)
+		}
+	}
+	for _, bad := range []string{"nope", "", "beale ", "bealé"} {
+		if _, ok := ByID(bad); ok {
+			t.Errorf("ByID accepted %q", bad)
+		}
 	}
 }
