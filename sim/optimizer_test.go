@@ -7,8 +7,8 @@ import (
 	"gradlab/surfaces"
 )
 
-// Trajectories from REFERENCE.md, computed independently from PyTorch's
-// documented update rules.
+// Trajectories computed independently from PyTorch's documented update rules
+// (torch.optim's SGD, RMSprop, Adam, Adagrad algorithm boxes).
 var trajectories = []struct {
 	surface string
 	kind    Kind
@@ -139,6 +139,249 @@ func TestParseKind(t *testing.T) {
 	}
 	if _, err := ParseKind("lbfgs"); err == nil {
 		t.Error("ParseKind accepted an unknown optimizer")
+	}
+}
+
+func near(a, b, tol float64) bool { return math.Abs(a-b) <= tol*math.Max(1, math.Abs(b)) }
+
+func TestStateBeforeFirstStep(t *testing.T) {
+	for _, k := range Kinds {
+		o := New(k, DefaultHyper(k))
+		if k == Adam {
+			// A reset optimizer must look new too.
+			o.Step([]float64{1}, []float64{1}, 0.1)
+			o.Reset()
+		}
+		if o.FirstMoment() != nil || o.SecondMoment() != nil || o.StepSize() != nil ||
+			o.Gain() != nil || o.LastStep() != nil || o.LastGrad() != nil || o.LR() != 0 {
+			t.Errorf("%s: state before the first step", k)
+		}
+		if _, _, ok := o.BiasCorrected(); ok {
+			t.Errorf("%s: bias-corrected moments before the first step", k)
+		}
+	}
+}
+
+// Each case is worked by hand from the update rules in PyTorch's
+// documentation: two steps with gradients g1 then g2 from θ = (1, −2).
+func TestStateMatchesHandComputation(t *testing.T) {
+	g1, g2 := []float64{3, -0.5}, []float64{-1, 2}
+	const lr = 0.1
+	type want struct {
+		m, v, size, step []float64 // after the second step; nil: not kept
+	}
+	mu, a, b1, b2 := 0.9, 0.99, 0.9, 0.999
+	eps := 1e-8
+	adamM := func(i int) float64 { return (b1*(1-b1)*g1[i] + (1-b1)*g2[i]) }
+	adamV := func(i int) float64 { return (b2*(1-b2)*g1[i]*g1[i] + (1-b2)*g2[i]*g2[i]) }
+	adamStep := func(i int) float64 {
+		mh, vh := adamM(i)/(1-b1*b1), adamV(i)/(1-b2*b2)
+		return -lr * mh / (math.Sqrt(vh) + eps)
+	}
+	rmsV := func(i int) float64 { return a*(1-a)*g1[i]*g1[i] + (1-a)*g2[i]*g2[i] }
+	cases := map[Kind]want{
+		SGD: {size: []float64{lr, lr}, step: []float64{-lr * g2[0], -lr * g2[1]}},
+		Momentum: {m: []float64{mu*g1[0] + g2[0], mu*g1[1] + g2[1]}, size: []float64{lr, lr},
+			step: []float64{-lr * (mu*g1[0] + g2[0]), -lr * (mu*g1[1] + g2[1])}},
+		Nesterov: {m: []float64{mu*g1[0] + g2[0], mu*g1[1] + g2[1]}, size: []float64{lr, lr},
+			step: []float64{-lr * (g2[0] + mu*(mu*g1[0]+g2[0])), -lr * (g2[1] + mu*(mu*g1[1]+g2[1]))}},
+		RMSProp: {v: []float64{rmsV(0), rmsV(1)},
+			size: []float64{lr / (math.Sqrt(rmsV(0)) + eps), lr / (math.Sqrt(rmsV(1)) + eps)},
+			step: []float64{-lr * g2[0] / (math.Sqrt(rmsV(0)) + eps), -lr * g2[1] / (math.Sqrt(rmsV(1)) + eps)}},
+		AdaGrad: {v: []float64{g1[0]*g1[0] + g2[0]*g2[0], g1[1]*g1[1] + g2[1]*g2[1]},
+			size: []float64{lr / (math.Sqrt(10) + 1e-10), lr / (math.Sqrt(4.25) + 1e-10)},
+			step: []float64{-lr * g2[0] / (math.Sqrt(10) + 1e-10), -lr * g2[1] / (math.Sqrt(4.25) + 1e-10)}},
+		Adam: {m: []float64{adamM(0), adamM(1)}, v: []float64{adamV(0), adamV(1)},
+			size: []float64{lr / (math.Sqrt(adamV(0)/(1-b2*b2)) + eps), lr / (math.Sqrt(adamV(1)/(1-b2*b2)) + eps)},
+			step: []float64{adamStep(0), adamStep(1)}},
+	}
+	for k, w := range cases {
+		o := New(k, DefaultHyper(k))
+		th := []float64{1, -2}
+		o.Step(th, g1, lr)
+		before := append([]float64(nil), th...)
+		o.Step(th, g2, lr)
+		check := func(what string, got, want []float64) {
+			if want == nil {
+				if got != nil {
+					t.Errorf("%s: %s = %v, want none", k, what, got)
+				}
+				return
+			}
+			for i := range want {
+				if len(got) != len(want) || !near(got[i], want[i], 1e-12) {
+					t.Errorf("%s: %s = %v, want %v", k, what, got, want)
+					return
+				}
+			}
+		}
+		check("first moment", o.FirstMoment(), w.m)
+		check("second moment", o.SecondMoment(), w.v)
+		check("step size", o.StepSize(), w.size)
+		check("last step", o.LastStep(), w.step)
+		check("step actually taken", []float64{th[0] - before[0], th[1] - before[1]}, w.step)
+		check("last gradient", o.LastGrad(), g2)
+		gain := o.Gain()
+		for i := range gain {
+			if !near(gain[i], -w.step[i]/g2[i], 1e-12) {
+				t.Errorf("%s: gain %v, want −Δθ/g", k, gain)
+			}
+		}
+		if o.Steps() != 2 || o.LR() != lr {
+			t.Errorf("%s: t = %d, lr = %g", k, o.Steps(), o.LR())
+		}
+	}
+}
+
+func TestAdamFirstStepState(t *testing.T) {
+	// PyTorch's Adam: after one step m̂ = g and v̂ = g² exactly (up to
+	// rounding), so the step is η·g/(|g| + ε): η in each coordinate.
+	g := []float64{250, -0.003}
+	for _, k := range []Kind{Adam, AdamW} {
+		h := DefaultHyper(k)
+		h.WeightDecay = 0 // AdamW with λ = 0 is Adam
+		o := New(k, h)
+		th := []float64{1, 1}
+		o.Step(th, g, 0.01)
+		mh, vh, ok := o.BiasCorrected()
+		if !ok {
+			t.Fatalf("%s: no bias-corrected moments", k)
+		}
+		for i := range g {
+			if !near(mh[i], g[i], 1e-12) || !near(vh[i], g[i]*g[i], 1e-12) {
+				t.Errorf("%s: m̂ = %v, v̂ = %v, want g and g²", k, mh, vh)
+			}
+			if d := o.LastStep()[i]; math.Abs(math.Abs(d)-0.01) > 1e-7 {
+				t.Errorf("%s: first step moved coordinate %d by %g, want 0.01", k, i, d)
+			}
+			if s := o.StepSize()[i]; !near(s, 0.01/(math.Abs(g[i])+1e-8), 1e-12) {
+				t.Errorf("%s: step size %g", k, s)
+			}
+		}
+		if m := o.FirstMoment(); !near(m[0], 0.1*g[0], 1e-12) {
+			t.Errorf("%s: raw m = %v, want (1 − β₁)g", k, m)
+		}
+	}
+}
+
+func TestStateAccessorsReturnCopies(t *testing.T) {
+	o := New(Adam, DefaultHyper(Adam))
+	th := []float64{0, 0}
+	o.Step(th, []float64{1, 2}, 0.1)
+	for _, s := range [][]float64{o.FirstMoment(), o.SecondMoment(), o.LastStep(), o.LastGrad(), o.StepSize()} {
+		s[0] = 1e9
+	}
+	mh, vh, _ := o.BiasCorrected()
+	mh[0], vh[0] = 1e9, 1e9
+	if m := o.FirstMoment(); m[0] == 1e9 {
+		t.Error("FirstMoment exposes the optimizer's buffer")
+	}
+	if v := o.SecondMoment(); v[0] == 1e9 {
+		t.Error("SecondMoment exposes the optimizer's buffer")
+	}
+	if d := o.LastStep(); d[0] == 1e9 {
+		t.Error("LastStep exposes the optimizer's buffer")
+	}
+}
+
+func TestGainWhereGradientIsZero(t *testing.T) {
+	o := New(Momentum, DefaultHyper(Momentum))
+	th := []float64{0, 0}
+	o.Step(th, []float64{1, 1}, 0.1)
+	o.Step(th, []float64{0, 2}, 0.1)
+	g := o.Gain()
+	// Coordinate 0 still moved (velocity 0.9) with no gradient at all.
+	if !math.IsNaN(g[0]) || !near(g[1], 0.1*(0.9+2)/2, 1e-12) {
+		t.Errorf("gain %v, want NaN and 0.145", g)
+	}
+}
+
+func TestParams(t *testing.T) {
+	for _, k := range Kinds {
+		ps := Params(k)
+		seen := map[string]bool{}
+		h := DefaultHyper(k)
+		for _, p := range ps {
+			if seen[p.Name] {
+				t.Errorf("%s lists %s twice", k, p.Name)
+			}
+			seen[p.Name] = true
+			v := *p.Get(&h)
+			if !(p.Min < p.Max) || v < p.Min || v > p.Max {
+				t.Errorf("%s %s: default %g outside [%g, %g]", k, p.Name, v, p.Min, p.Max)
+			}
+			if p.Log && p.Min <= 0 || p.Complement && p.Max >= 1 {
+				t.Errorf("%s %s: range [%g, %g] does not suit its scale", k, p.Name, p.Min, p.Max)
+			}
+			if u := p.Unit(p.Min); u != 0 {
+				t.Errorf("%s %s: Unit(Min) = %g", k, p.Name, u)
+			}
+			if u := p.Unit(p.Max); math.Abs(u-1) > 1e-12 {
+				t.Errorf("%s %s: Unit(Max) = %g", k, p.Name, u)
+			}
+			for _, u := range []float64{0, 0.1, 0.5, 0.77, 1} {
+				if got := p.Unit(p.Value(u)); math.Abs(got-u) > 1e-9 {
+					t.Errorf("%s %s: Unit(Value(%g)) = %g", k, p.Name, u, got)
+				}
+			}
+			if p.Value(-1) != p.Min || p.Value(2) != p.Max {
+				t.Errorf("%s %s: Value does not clamp", k, p.Name)
+			}
+		}
+		if m, ok := MainParam(k); ok {
+			h := DefaultHyper(k)
+			found := false
+			for _, p := range ps {
+				found = found || (p.Name == m.Name && p.Get(&h) == m.Get(&h))
+			}
+			if !found {
+				t.Errorf("%s: main parameter %s missing from Params", k, m.Name)
+			}
+		}
+	}
+	if n := len(Params(SGD)); n != 0 {
+		t.Errorf("SGD has %d parameters besides η", n)
+	}
+	names := func(k Kind) (s string) {
+		for _, p := range Params(k) {
+			s += p.Name + " "
+		}
+		return s
+	}
+	if got := names(AdamW); got != "β₁ β₂ ε λ " {
+		t.Errorf("AdamW params %q", got)
+	}
+	// The scales put the telling values where a slider can reach them.
+	eps, _ := paramByName(Adam, "ε")
+	if u := eps.Unit(1e-6); math.Abs(u-0.5) > 1e-12 {
+		t.Errorf("ε = 1e-6 sits at %g of the slider, want the middle of 1e-12…1", u)
+	}
+	b2, _ := paramByName(Adam, "β₂")
+	u9, u99, u999 := b2.Unit(0.9), b2.Unit(0.99), b2.Unit(0.999)
+	if math.Abs((u99-u9)-(u999-u99)) > 1e-12 || u99-u9 < 0.2 {
+		t.Errorf("β₂ 0.9, 0.99, 0.999 at %g, %g, %g: want evenly spread", u9, u99, u999)
+	}
+}
+
+func paramByName(k Kind, name string) (Param, bool) {
+	for _, p := range Params(k) {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return Param{}, false
+}
+
+func TestEditedEpsReachesTheUpdate(t *testing.T) {
+	// ε = 1 swamps √v̂ = |g| = 0.5: the first step is η·0.5/1.5, not η.
+	h := DefaultHyper(Adam)
+	p, _ := paramByName(Adam, "ε")
+	*p.Get(&h) = p.Max
+	o := New(Adam, h)
+	th := []float64{0}
+	o.Step(th, []float64{0.5}, 0.3)
+	if !near(th[0], -0.1, 1e-12) {
+		t.Errorf("θ = %g, want −0.1", th[0])
 	}
 }
 
