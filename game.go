@@ -3,79 +3,20 @@ package main
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
 	"gradlab/assets"
+	"gradlab/scenes"
+	"gradlab/scenes/kit"
 	"gradlab/widgets"
 )
 
-// Scene is one lesson screen. Update is the only place its state advances;
-// Draw only draws.
-type Scene interface {
-	ID() string
-	Title() string
-	// Key is the digit that opens the scene.
-	Key() ebiten.Key
-	Update(c *Ctx)
-	Draw(dst *ebiten.Image, c *Ctx)
-	// Help lists the scene's own keys and mouse actions.
-	Help() []KeyHelp
-	// Query is the scene's part of the URL; Apply reads it back and returns
-	// messages about values it could not use.
-	Query() [][2]string
-	Apply(q map[string]string) []string
-	// Report fills the scene's part of the status.
-	Report(s *Status)
-}
-
-// KeyHelp is one line of the help overlay.
-type KeyHelp struct{ Keys, What string }
-
-// Ctx is what a scene gets each tick and frame.
-type Ctx struct {
-	Theme *widgets.Theme
-	In    *widgets.Input
-	// Area is the scene's part of the screen, below the tab bar.
-	Area widgets.Rect
-	// Chars are the characters typed this tick.
-	Chars []rune
-	// Notify shows a message to the user and records it in the status.
-	Notify func(string)
-	// Changed marks the URL state stale.
-	Changed func()
-	// Full asks Draw to repaint everything; otherwise the screen still holds
-	// the last frame and a scene repaints only what moves.
-	Full bool
-	// Active reports input this tick (pointer, wheel, keys): hover and
-	// pressed states may have changed, so controls should be repainted.
-	Active bool
-}
-
-// Pressed reports a key press this tick, repeating while the key is held.
-func (c *Ctx) Pressed(k ebiten.Key) bool {
-	d := inpututil.KeyPressDuration(k)
-	return d == 1 || d > 24 && d%4 == 0
-}
-
-// Typed reports whether r was typed this tick.
-func (c *Ctx) Typed(r rune) bool {
-	for _, x := range c.Chars {
-		if x == r {
-			return true
-		}
-	}
-	return false
-}
-
-// Shift reports whether a Shift key is held.
-func Shift() bool { return ebiten.IsKeyPressed(ebiten.KeyShift) }
-
 type options struct {
 	width, height int
-	query         map[string]string
+	query         string
 	screenshot    string
 	frames        int
 	// stats prints Go-side frame times (median, p95) at frame `frames` and
@@ -85,83 +26,103 @@ type options struct {
 
 var processStart = time.Now()
 
-type toast struct {
-	msg   string
-	until int
-}
-
-// Game owns the scenes, the shared input and layout, and the status.
+// Game is the shell: it owns the scene registry's scenes (built on first
+// visit), the tab bar, the overlays, input, URL sync and the status.
 type Game struct {
-	scenes  []Scene
-	cur     Scene
-	theme   *widgets.Theme
-	tabs    widgets.TabBar
-	in      widgets.Input
-	ctx     Ctx
-	status  Status
-	clock   frameClock
-	w, h    float64
-	help    bool
-	debug   bool
-	toasts  []toast
-	urlDirt bool
-	lastURL string
-	urlTime time.Time
-	// lastScreen is the screen image of the last frame.
+	built  map[string]kit.Scene
+	cur    scenes.Entry
+	scene  kit.Scene
+	theme  *widgets.Theme
+	tabs   widgets.TabBar
+	in     widgets.Input
+	ctx    kit.Ctx
+	keys   []kit.Key
+	status kit.Status
+	clock  frameClock
+	opts   options
+	// w, h are the screen in device pixels; dpr converts CSS pixels.
+	w, h, dpr float64
+	small     bool // the window is below the smallest usable size
+	help      helpView
+	debug     bool
+	toasts    []toast
+	urlDirt   bool
+	lastURL   string
+	urlTime   time.Time
+	lastTick  time.Time
+	// lastScreen is the screen image of the last frame: Ebitengine hands
+	// Draw a new, blank one when it recreates its offscreen.
 	lastScreen *ebiten.Image
-	opts       options
-	shot       bool
-	spread     float64 // last two-finger distance, for pinch
-	small      bool    // the window is below the smallest usable size
-	// hadOverlay: last frame showed help, debug or a message.
 	hadOverlay bool
+	shot       bool
 	frameMs    []float64
-	lastX      float64
-	lastY      float64
-	keys       []ebiten.Key
-	touches    []ebiten.TouchID
-	chars      []rune
+	input      inputState
 }
 
 func newGame(opts options) *Game {
-	g := &Game{opts: opts, theme: widgets.NewTheme(1)}
-	g.status.Controls = map[string][4]float64{}
-	g.scenes = []Scene{newRaceScene()}
-	g.ctx = Ctx{Theme: g.theme, In: &g.in, Notify: g.notify, Changed: func() { g.urlDirt = true }}
-	g.cur = g.sceneByID("race")
-	g.applyQuery(opts.query)
+	g := &Game{opts: opts, theme: widgets.NewTheme(1), built: map[string]kit.Scene{}, dpr: 1}
+	g.ctx = kit.Ctx{Theme: g.theme, In: &g.in, Notify: g.notify, Changed: func() { g.urlDirt = true }}
+	g.keys = kit.Global(g.openDigit, g.toggleHelp, g.toggleDebug, g.dismiss)
+	q, msgs := kit.ParseQuery(opts.query)
+	id := scenes.Default
+	if v, ok := q["scene"]; ok {
+		if e, found := scenes.ByID(strings.ToLower(strings.TrimSpace(v))); found {
+			id = e.ID
+		} else {
+			msgs = append(msgs, fmt.Sprintf("There is no scene %s; showing the %s.", kit.Quote(v), scenes.All[0].Title))
+		}
+	}
+	g.open(id)
+	msgs = append(msgs, kit.Apply(g.scene, q)...)
+	for _, m := range msgs {
+		g.notify(m)
+	}
 	g.urlDirt = true // show the state in effect, bad values replaced
 	return g
 }
 
-func (g *Game) sceneByID(id string) Scene {
-	for _, s := range g.scenes {
-		if s.ID() == id {
-			return s
-		}
+// open makes scene id current, building it on its first visit.
+func (g *Game) open(id string) {
+	e, ok := scenes.ByID(id)
+	if !ok || (g.scene != nil && e.ID == g.cur.ID) {
+		return
 	}
-	return nil
+	s, done := g.built[id]
+	if !done {
+		s = e.New()
+		g.built[id] = s
+		g.status.Built = append(g.status.Built, id)
+	}
+	g.cur, g.scene = e, s
+	g.urlDirt = true
+	g.ctx.Full = true
 }
 
-func (g *Game) applyQuery(q map[string]string) {
-	if id, ok := q["scene"]; ok {
-		if s := g.sceneByID(id); s != nil {
-			g.cur = s
-		} else {
-			g.notify(fmt.Sprintf("There is no scene %q; showing the optimizer race.", id))
+func (g *Game) openDigit(d int) {
+	for _, e := range scenes.All {
+		if e.Digit == d {
+			g.open(e.ID)
 		}
-	}
-	for _, msg := range g.cur.Apply(q) {
-		g.notify(msg)
 	}
 }
 
-func (g *Game) notify(msg string) {
-	g.status.Errors = append(g.status.Errors, msg)
-	if len(g.status.Errors) > 20 {
-		g.status.Errors = g.status.Errors[len(g.status.Errors)-20:]
+func (g *Game) toggleHelp() {
+	g.help.open = !g.help.open
+	g.help.page = 0
+	g.ctx.Full = true
+}
+
+func (g *Game) toggleDebug() {
+	g.debug = !g.debug
+	g.ctx.Full = true
+}
+
+// dismiss clears the messages.
+func (g *Game) dismiss() {
+	if len(g.toasts) > 0 {
+		g.toasts = g.toasts[:0]
+		g.ctx.Full = true
 	}
-	g.toasts = append(g.toasts, toast{msg, g.status.Frame + 60*8})
 }
 
 func (g *Game) Update() error {
@@ -170,45 +131,39 @@ func (g *Game) Update() error {
 	if g.shot {
 		return ebiten.Termination
 	}
+	if !g.lastTick.IsZero() {
+		g.ctx.Dt = min(t0.Sub(g.lastTick), time.Second)
+	}
+	g.lastTick = t0
 	g.readInput()
 	g.ctx.Active = g.inputActive() || g.ctx.Active
-	if g.help {
-		// The overlay is modal: any key, click or tap closes it and does
-		// nothing else.
-		if len(inpututil.AppendJustPressedKeys(nil)) > 0 || g.in.Pressed {
-			g.help = false
-			g.in.Captured = &g.help
-			g.ctx.Full = true
-		}
+	if g.help.open {
+		g.updateHelp()
 		return nil
 	}
-	g.globalKeys()
-	if g.small {
+	kit.Dispatch(g.keys, &g.ctx)
+	if g.small || g.help.open {
 		return nil
 	}
-	g.tabs.Rect = widgets.Rect{W: g.w, H: math.Round(g.theme.S(36))}
-	g.tabs.Tabs = g.tabs.Tabs[:0]
-	for _, s := range g.scenes {
-		g.tabs.Tabs = append(g.tabs.Tabs, widgets.Tab{Key: keyName(s.Key()), ID: s.ID(), Title: s.Title()})
-	}
-	g.tabs.Active = g.cur.ID()
+	g.updateToasts()
+	g.layoutTabs()
 	switch id := g.tabs.Update(&g.in, g.theme); id {
 	case "":
 	case "?":
-		g.help = !g.help
-		g.ctx.Full = true
+		g.toggleHelp()
+		return nil
 	default:
-		g.switchTo(id)
+		g.open(id)
 	}
-	g.ctx.Area = widgets.Rect{Y: g.tabs.Rect.H, W: g.w, H: math.Max(g.h-g.tabs.Rect.H, 1)}
-	g.ctx.Chars = g.chars
-	g.cur.Update(&g.ctx)
+	g.ctx.Area = g.sceneArea()
+	kit.Dispatch(g.scene.Keys(), &g.ctx)
+	g.scene.Update(&g.ctx)
 	// Browsers throttle rapid history updates (a dragged slider changes the
 	// state every tick), so the URL follows at most a few times a second.
 	if g.urlDirt && time.Since(g.urlTime) >= 300*time.Millisecond {
 		g.urlDirt = false
 		g.urlTime = time.Now()
-		if q := g.query(); q != g.lastURL {
+		if q := kit.EncodeQuery(g.cur.ID, g.scene.Params()); q != g.lastURL {
 			g.lastURL = q
 			setURLQuery(q)
 		}
@@ -216,96 +171,43 @@ func (g *Game) Update() error {
 	return nil
 }
 
-func (g *Game) switchTo(id string) {
-	if s := g.sceneByID(id); s != nil && s != g.cur {
-		g.cur = s
-		g.urlDirt = true
-		g.ctx.Full = true
+func (g *Game) layoutTabs() {
+	g.tabs.Rect = widgets.Rect{W: g.w, H: math.Round(g.theme.S(36))}
+	g.tabs.Tabs = g.tabs.Tabs[:0]
+	for _, e := range scenes.All {
+		g.tabs.Tabs = append(g.tabs.Tabs, widgets.Tab{Key: fmt.Sprint(e.Digit), ID: e.ID, Title: e.Title, Short: e.Short})
 	}
+	g.tabs.Active = g.cur.ID
 }
 
-func keyName(k ebiten.Key) string {
-	if k >= ebiten.KeyDigit0 && k <= ebiten.KeyDigit9 {
-		return string(rune('0' + k - ebiten.KeyDigit0))
+// sceneArea is the screen below the tab bar, less the debug bar when shown:
+// the debug numbers never cover what is used.
+func (g *Game) sceneArea() widgets.Rect {
+	a := widgets.Rect{Y: g.tabs.Rect.H, W: g.w, H: math.Max(g.h-g.tabs.Rect.H, 1)}
+	if g.debug {
+		a.H = math.Max(a.H-g.debugH(), 1)
 	}
-	return k.String()
+	return a
 }
 
-func (g *Game) globalKeys() {
-	for _, s := range g.scenes {
-		if inpututil.IsKeyJustPressed(s.Key()) || inpututil.IsKeyJustPressed(s.Key()-ebiten.KeyDigit0+ebiten.KeyNumpad0) {
-			g.switchTo(s.ID())
-		}
-	}
-	if g.ctx.Typed('?') || inpututil.IsKeyJustPressed(ebiten.KeyH) {
-		g.help = !g.help
-		g.ctx.Full = true
-	}
-	if inpututil.IsKeyJustPressed(ebiten.KeyF3) {
-		g.debug = !g.debug
-		g.ctx.Full = true
-	}
-}
-
-// readInput folds mouse and touch into one pointer, and two fingers into a
-// pinch.
-func (g *Game) readInput() {
-	in := &g.in
-	if !in.Down {
-		in.Captured = nil
-	}
-	g.chars = ebiten.AppendInputChars(g.chars[:0])
-	_, wy := ebiten.Wheel()
-	in.Wheel, in.Pinch = wy, 1
-	g.touches = ebiten.AppendTouchIDs(g.touches[:0])
-	left := ebiten.IsMouseButtonPressed(ebiten.MouseButtonLeft)
-	right := ebiten.IsMouseButtonPressed(ebiten.MouseButtonRight)
-	switch n := len(g.touches); {
-	case n >= 2:
-		x1, y1 := ebiten.TouchPosition(g.touches[0])
-		x2, y2 := ebiten.TouchPosition(g.touches[1])
-		in.X, in.Y = float64(x1+x2)/2, float64(y1+y2)/2
-		d := math.Hypot(float64(x1-x2), float64(y1-y2))
-		if g.spread > 0 && d > 0 {
-			in.Pinch = d / g.spread
-		}
-		g.spread = d
-	case n == 1:
-		x, y := ebiten.TouchPosition(g.touches[0])
-		in.X, in.Y = float64(x), float64(y)
-		g.spread = 0
-	case !in.Down || left || right:
-		// A lifted finger keeps its last position for the release.
-		x, y := ebiten.CursorPosition()
-		in.X, in.Y = float64(x), float64(y)
-	}
-	down := len(g.touches) > 0 || left || right
-	in.Pressed, in.Released = down && !in.Down, !down && in.Down
-	if in.Pressed {
-		in.Alt = right || Shift()
-	}
-	if len(g.touches) >= 2 {
-		in.Alt = true // two fingers pan and zoom, never pick
-	} else {
-		g.spread = 0
-	}
-	in.Down = down
-}
+// The smallest window, in CSS pixels, that the scenes lay out in.
+const minW, minH = 320, 240
 
 // LayoutF renders at device resolution so text and lines stay crisp on
-// HiDPI screens.
+// HiDPI screens, and shrinks the design a little on small windows so more
+// of it fits.
 func (g *Game) LayoutF(w, h float64) (float64, float64) {
 	dpr := ebiten.Monitor().DeviceScaleFactor()
 	if !(dpr > 0) {
 		dpr = 1
 	}
-	// Shrink the whole UI a little on small windows so the controls fit.
-	s := dpr * math.Min(math.Max(math.Min(w/1000, h/640), 0.7), 1)
+	g.dpr = dpr
+	s := dpr * math.Min(math.Max(math.Min(w/1000, h/640), 0.8), 1)
 	g.small = w < minW || h < minH
 	if s != g.theme.Scale {
 		*g.theme = *widgets.NewTheme(s)
 	}
-	g.w, g.h = math.Max(math.Ceil(w*s), 1), math.Max(math.Ceil(h*s), 1)
+	g.w, g.h = math.Max(math.Ceil(w*dpr), 1), math.Max(math.Ceil(h*dpr), 1)
 	return g.w, g.h
 }
 
@@ -318,11 +220,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	t0 := time.Now()
 	// Overlays sit on top of everything, so while one shows, or the frame
 	// after it went away, the whole screen is repainted.
-	// The debug box is opaque and repainted every frame, so it needs no full
-	// repaint (which would distort the very numbers it shows).
-	overlay := g.help || len(g.toasts) > 0 || g.small
-	// Ebitengine hands Draw a new, blank screen image when it recreates its
-	// offscreen (resizes, some of which the layout does not see).
+	overlay := g.help.open || len(g.toasts) > 0 || g.small
 	fresh := screen != g.lastScreen
 	g.lastScreen = screen
 	if overlay || g.hadOverlay || fresh {
@@ -338,67 +236,28 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		if g.ctx.Full || g.ctx.Active {
 			g.tabs.Draw(screen, g.theme)
 		}
-		if !g.help {
-			// Under the help overlay the scene is frozen: draw it once.
-			g.cur.Draw(screen, &g.ctx)
-		} else if g.ctx.Full {
-			g.cur.Draw(screen, &g.ctx)
+		// Under the help overlay the scene is frozen: draw it once.
+		if !g.help.open || g.ctx.Full {
+			g.scene.Draw(screen, &g.ctx)
 		}
 		g.drawToasts(screen)
-		if g.help {
+		if g.help.open {
 			g.drawHelp(screen)
+		}
+		if g.debug {
+			g.drawDebug(screen)
 		}
 	}
 	g.ctx.Full, g.ctx.Active = false, false
-	g.status.Frame++
-	g.status.Ready = true
-	g.status.Scene = g.cur.ID()
-	g.status.Help = g.help
-	g.status.FPS, g.status.TPS = ebiten.ActualFPS(), ebiten.ActualTPS()
-	g.status.Scenes = g.status.Scenes[:0]
-	for _, s := range g.scenes {
-		g.status.Scenes = append(g.status.Scenes, s.ID())
-	}
-	clear(g.status.Controls)
-	g.cur.Report(&g.status)
-	if g.debug {
-		g.drawDebug(screen)
-	}
 	g.clock.add(time.Since(t0))
-	if g.status.Frame == 1 {
-		g.status.FirstDrawMs = float64(time.Since(t0).Microseconds()) / 1000
-		g.status.StartMs = float64(time.Since(processStart).Microseconds()) / 1000
-	}
-	if g.opts.stats && g.status.Frame > 30 { // skip start-up frames
-		g.frameMs = append(g.frameMs, float64(g.clock.acc.Microseconds())/1000)
-	}
-	g.clock.frameEnd(&g.status, time.Now())
-	publishStatus(&g.status, g.theme.Scale)
+	g.report(t0)
 	if g.status.Frame >= g.opts.frames && !g.shot && (g.opts.screenshot != "" || g.opts.stats) {
 		if g.opts.screenshot != "" {
 			saveScreenshot(screen, g.opts.screenshot)
 		}
 		if g.opts.stats {
-			printFrameStats(g.status.Scene, g.frameMs)
+			printFrameStats(g.cur.ID, g.frameMs)
 		}
 		g.shot = true
 	}
-}
-
-// query is the URL state of the current scene.
-func (g *Game) query() string {
-	q := "scene=" + g.cur.ID()
-	for _, kv := range g.cur.Query() {
-		q += "&" + kv[0] + "=" + kv[1]
-	}
-	return q
-}
-
-// inputActive reports any pointer, wheel or key activity this tick.
-func (g *Game) inputActive() bool {
-	in := &g.in
-	moved := in.X != g.lastX || in.Y != g.lastY
-	g.lastX, g.lastY = in.X, in.Y
-	return moved || in.Down || in.Released || in.Wheel != 0 || len(g.chars) > 0 ||
-		len(inpututil.AppendPressedKeys(g.keys[:0])) > 0 || len(inpututil.AppendJustReleasedKeys(g.keys[:0])) > 0
 }

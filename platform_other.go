@@ -9,9 +9,10 @@ import (
 	"image/png"
 	"log"
 	"os"
-	"slices"
 
 	"github.com/hajimehoshi/ebiten/v2"
+
+	"gradlab/scenes/kit"
 )
 
 func platformOptions() options {
@@ -22,7 +23,7 @@ func platformOptions() options {
 	w := flag.Int("width", 1280, "window width")
 	h := flag.Int("height", 800, "window height")
 	flag.Parse()
-	return options{width: *w, height: *h, query: parseQuery(*q), screenshot: *shot, frames: *frames, stats: *stats}
+	return options{width: *w, height: *h, query: *q, screenshot: *shot, frames: *frames, stats: *stats}
 }
 
 // The desktop has no address bar; the state is printed on exit instead.
@@ -30,7 +31,8 @@ var lastQuery string
 
 func setURLQuery(q string) { lastQuery = q }
 
-func publishStatus(*Status, float64) {}
+// publishStatus has no page to publish to; the F3 bar shows the numbers.
+func publishStatus(func() []byte) {}
 
 func saveScreenshot(screen *ebiten.Image, path string) {
 	b := screen.Bounds()
@@ -55,7 +57,6 @@ func printFrameStats(scene string, ms []float64) {
 	if len(ms) == 0 {
 		return
 	}
-	slices.Sort(ms)
-	fmt.Printf("frame-stats scene=%s frames=%d median_ms=%.3f p95_ms=%.3f\n",
-		scene, len(ms), ms[len(ms)/2], ms[min(len(ms)-1, len(ms)*95/100)])
+	med, p95 := kit.Percentiles(ms)
+	fmt.Printf("frame-stats scene=%s frames=%d median_ms=%.3f p95_ms=%.3f\n", scene, len(ms), med, p95)
 }

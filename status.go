@@ -1,50 +1,16 @@
 package main
 
 import (
+	"encoding/json"
 	"runtime"
-	"slices"
 	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"gradlab/scenes"
+	"gradlab/scenes/kit"
+	"gradlab/widgets"
 )
-
-// Status is what the running program says about itself: the page publishes
-// it as window.gradlab each frame, the desktop build shows it on F3, and
-// tests and benchmarks read it instead of a mock.
-type Status struct {
-	Ready     bool
-	Scene     string
-	Surface   string
-	Frame     int
-	FPS, TPS  float64
-	GoFrameMs float64 // median Go-side Update+Draw time over the last second
-	GoP95Ms   float64
-	HeapBytes uint64
-	// StartMs is the Go-side time from main to the end of the first frame;
-	// FirstDrawMs is that first Draw alone.
-	StartMs, FirstDrawMs float64
-	Errors               []string
-	Help                 bool // the help overlay is open
-	// Scene-specific facts that tests use: the race's step, start point,
-	// view, and where the map is on the page in CSS pixels.
-	Playing bool
-	Step    int
-	Start   [2]float64
-	View    [4]float64
-	MapRect [4]float64
-	Runners []RunnerStatus
-	// Scenes lists the scene ids that exist; Controls names the clickable
-	// controls of the current scene with their rectangles, for page tests.
-	Scenes   []string
-	Controls map[string][4]float64
-}
-
-// RunnerStatus is one optimizer's place in a race.
-type RunnerStatus struct {
-	Kind   string
-	Status string
-	At     int
-	Gap    float64
-	X, Y   float64
-}
 
 // frameClock collects Go-side frame times and summarises them once a second.
 type frameClock struct {
@@ -57,21 +23,75 @@ func (c *frameClock) add(d time.Duration) { c.acc += d }
 
 // frameEnd closes one frame's measurement and, once a second, refreshes the
 // summary figures in s. Heap is read then too: ReadMemStats stops the world.
-func (c *frameClock) frameEnd(s *Status, now time.Time) {
-	c.samples = append(c.samples, float64(c.acc.Microseconds())/1000)
+func (c *frameClock) frameEnd(s *kit.Status, now time.Time) float64 {
+	ms := float64(c.acc.Microseconds()) / 1000
+	c.samples = append(c.samples, ms)
 	c.acc = 0
 	if c.since.IsZero() {
 		c.since = now
 	}
-	if now.Sub(c.since) < time.Second || len(c.samples) == 0 {
-		return
+	if now.Sub(c.since) < time.Second {
+		return ms
 	}
-	slices.Sort(c.samples)
-	s.GoFrameMs = c.samples[len(c.samples)/2]
-	s.GoP95Ms = c.samples[min(len(c.samples)-1, len(c.samples)*95/100)]
+	s.GoFrameMs, s.GoP95Ms = kit.Percentiles(c.samples)
 	c.samples = c.samples[:0]
 	c.since = now
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	s.HeapBytes = m.HeapAlloc
+	return ms
+}
+
+// report updates the status at the end of a frame and publishes it.
+func (g *Game) report(drawStart time.Time) {
+	s := &g.status
+	s.Frame++
+	s.Ready = true
+	s.Scene = g.cur.ID
+	s.Help = g.help.open
+	s.Debug = g.debug
+	s.Messages = len(g.toasts)
+	s.FPS, s.TPS = ebiten.ActualFPS(), ebiten.ActualTPS()
+	s.Window = [2]float64{g.w / g.dpr, g.h / g.dpr}
+	if s.Scenes == nil {
+		for _, e := range scenes.All {
+			s.Scenes = append(s.Scenes, e.ID)
+		}
+	}
+	if s.Controls == nil {
+		s.Controls = map[string][4]float64{}
+	}
+	clear(s.Controls)
+	add := func(name string, r widgets.Rect) {
+		if r.W > 0 && r.H > 0 {
+			s.Controls[name] = [4]float64{r.X / g.dpr, r.Y / g.dpr, r.W / g.dpr, r.H / g.dpr}
+		}
+	}
+	g.tabs.Controls(add)
+	for i, t := range g.toasts {
+		add("message:"+string(rune('0'+min(i, 9))), t.rect)
+	}
+	if !g.small {
+		g.scene.Controls(add)
+	}
+	if s.Frame == 1 {
+		s.FirstDrawMs = float64(time.Since(drawStart).Microseconds()) / 1000
+		s.StartMs = float64(time.Since(processStart).Microseconds()) / 1000
+	}
+	ms := g.clock.frameEnd(s, time.Now())
+	if g.opts.stats && s.Frame > 30 { // skip start-up frames
+		g.frameMs = append(g.frameMs, ms)
+	}
+	publishStatus(g.statusJSON)
+}
+
+// statusJSON is the whole status object, the scene's part under "state".
+// Encoding fails on a non-finite number; that is reported, not hidden.
+func (g *Game) statusJSON() []byte {
+	b, err := json.Marshal(kit.Published[any]{Status: g.status, State: g.scene.Status()})
+	if err != nil {
+		g.notify("internal: the status could not be encoded (" + err.Error() + ")")
+		b, _ = json.Marshal(kit.Published[any]{Status: g.status})
+	}
+	return b
 }

@@ -51,21 +51,21 @@ run_tests() {
 	unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.tools/*'))
 	[ -z "$unformatted" ] || { echo "gofmt needed: $unformatted" >&2; exit 1; }
 	go vet ./...
-	GOOS=js GOARCH=wasm go vet . ./widgets ./wasm/baseline
-	if go list -deps ./sim ./surfaces | grep -q ebiten; then
-		echo "sim/ or surfaces/ imports ebiten" >&2
+	GOOS=js GOARCH=wasm go vet . ./scenes/... ./widgets ./wasm/baseline
+	if go list -deps ./sim/... ./surfaces/... | grep -qE 'ebiten|^image'; then
+		echo "sim/ or surfaces/ imports ebiten or image" >&2
 		exit 1
 	fi
 
 	say "tier 1: native unit tests (pure packages, then ebiten packages under Xvfb)"
 	go test -count=1 ./sim/... ./surfaces/... ./wasm/site/...
-	xvfb-run -a -s "-screen 0 1280x800x24" go test -count=1 . ./widgets
+	xvfb-run -a -s "-screen 0 1280x800x24" go test -count=1 . ./scenes/... ./widgets
 
 	say "tier 2: sim and surfaces as WebAssembly under Node"
-	GOOS=js GOARCH=wasm go test -count=1 -exec "$(goroot_file go_js_wasm_exec)" ./sim ./surfaces
+	GOOS=js GOARCH=wasm go test -count=1 -exec "$(goroot_file go_js_wasm_exec)" ./sim/... ./surfaces/...
 
 	say "tier 3: ebiten packages in headless Chromium (wasmbrowsertest)"
-	GOOS=js GOARCH=wasm go test -count=1 -exec wasmbrowsertest . ./widgets
+	GOOS=js GOARCH=wasm go test -count=1 -exec wasmbrowsertest . ./scenes/... ./widgets
 
 	say "tier 4: the page end to end in headless Chromium"
 	build

@@ -59,15 +59,50 @@ func (m *ContourMap) ToData(x, y float64) surfaces.Point {
 // ZoomAt scales the view by k (< 1 zooms in) keeping the data point under
 // screen (x, y) fixed, within 1/1000 and 20 times the surface's usual view.
 func (m *ContourMap) ZoomAt(x, y, k float64) {
+	if !(k > 0) || math.IsInf(k, 0) {
+		return
+	}
 	home := m.Surface.View().W()
 	k = math.Min(math.Max(k, home/1000/m.View.W()), home*20/m.View.W())
 	m.View = m.View.Scale(m.ToData(x, y), k)
+	m.keepHome()
 }
 
 // Pan shifts the view by a screen-pixel drag (dx, dy).
 func (m *ContourMap) Pan(dx, dy float64) {
 	ux, uy := dx/m.plot.W*m.View.W(), dy/m.plot.H*m.View.H()
+	if math.IsNaN(ux+uy) || math.IsInf(ux+uy, 0) {
+		return
+	}
 	m.View = surfaces.Box{X0: m.View.X0 - ux, Y0: m.View.Y0 + uy, X1: m.View.X1 - ux, Y1: m.View.Y1 + uy}
+	m.keepHome()
+}
+
+// keepHome stops panning and zooming from losing the surface: the view's
+// centre stays within the surface's usual view, widened by a quarter of the
+// view, so at least a quarter of the view shows the region that matters.
+func (m *ContourMap) keepHome() {
+	h, v := m.Surface.View(), m.View
+	c := v.Center()
+	mx, my := v.W()/4, v.H()/4
+	cx := math.Min(math.Max(c.X, h.X0-mx), h.X1+mx)
+	cy := math.Min(math.Max(c.Y, h.Y0-my), h.Y1+my)
+	dx, dy := cx-c.X, cy-c.Y
+	m.View = surfaces.Box{X0: v.X0 + dx, Y0: v.Y0 + dy, X1: v.X1 + dx, Y1: v.Y1 + dy}
+}
+
+// Layout places the map's pixel rectangle inside Rect, keeping the view's
+// aspect. Scenes call it in Update, so hit tests use this frame's layout.
+func (m *ContourMap) Layout(t *Theme) {
+	left, bottom, top, right := t.S(40), t.LineH(Small)+t.S(8), t.LineH(Small)+t.S(4), t.S(16)
+	avail := Rect{m.Rect.X + left, m.Rect.Y + top, max(m.Rect.W-left-right, 1), max(m.Rect.H-bottom-top, 1)}
+	aspect := m.View.W() / m.View.H()
+	pw, ph := avail.W, avail.W/aspect
+	if ph > avail.H {
+		pw, ph = avail.H*aspect, avail.H
+	}
+	pw, ph = math.Max(math.Floor(pw), 1), math.Max(math.Floor(ph), 1)
+	m.plot = Rect{math.Floor(avail.X + (avail.W-pw)/2), math.Floor(avail.Y + (avail.H-ph)/2), pw, ph}
 }
 
 // Prepare lays out and rebuilds the cache if needed. It reports whether the
@@ -94,15 +129,7 @@ func (m *ContourMap) Prepare(t *Theme) bool {
 		m.refine = 1
 	}
 	m.key = k
-	left, bottom, top, right := t.S(40), t.LineH(Small)+t.S(8), t.LineH(Small)+t.S(4), t.S(16)
-	avail := Rect{m.Rect.X + left, m.Rect.Y + top, max(m.Rect.W-left-right, 1), max(m.Rect.H-bottom-top, 1)}
-	aspect := m.View.W() / m.View.H()
-	pw, ph := avail.W, avail.W/aspect
-	if ph > avail.H {
-		pw, ph = avail.H*aspect, avail.H
-	}
-	pw, ph = math.Max(math.Floor(pw), 1), math.Max(math.Floor(ph), 1)
-	m.plot = Rect{math.Floor(avail.X + (avail.W-pw)/2), math.Floor(avail.Y + (avail.H-ph)/2), pw, ph}
+	m.Layout(t)
 	bw, bh := max(int(m.Rect.W), 1), max(int(m.Rect.H), 1)
 	if m.bg == nil || m.bg.Bounds().Dx() != bw || m.bg.Bounds().Dy() != bh {
 		if m.bg != nil {

@@ -162,3 +162,25 @@ func (t *Theme) Panel(dst *ebiten.Image, r Rect, title string) Rect {
 	in.H = max(in.H-t.S(14), 0)
 	return in
 }
+
+// Fit shortens s with an ellipsis so it is at most w wide, so text is
+// shortened rather than cut by its panel's edge.
+func (t *Theme) Fit(s string, size float64, bold bool, w float64) string {
+	if t.Width(s, size, bold) <= w {
+		return s
+	}
+	r := []rune(s)
+	lo, hi := 0, len(r)
+	for lo < hi { // the longest prefix that fits with the ellipsis
+		mid := (lo + hi + 1) / 2
+		if t.Width(string(r[:mid])+"…", size, bold) <= w {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	if lo == 0 {
+		return ""
+	}
+	return strings.TrimRight(string(r[:lo]), " ") + "…"
+}

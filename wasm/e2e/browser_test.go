@@ -24,6 +24,8 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
+	"gradlab/scenes/kit"
+	"gradlab/scenes/race"
 	"gradlab/wasm/site"
 )
 
@@ -95,6 +97,12 @@ func openPage(t *testing.T, query string, w, h int) *page {
 			}
 		case *runtime.EventExceptionThrown:
 			p.errs = append(p.errs, "exception: "+e.ExceptionDetails.Text)
+		case *network.EventResponseReceived:
+			if e.Response.Status >= 400 {
+				p.errs = append(p.errs, fmt.Sprintf("HTTP %d for %s", e.Response.Status, e.Response.URL))
+			}
+		case *network.EventLoadingFailed:
+			p.errs = append(p.errs, "loading failed: "+e.ErrorText)
 		case *network.EventRequestWillBeSent:
 			if u, err := url.Parse(e.Request.URL); err == nil && u.Host != "" {
 				p.hosts[u.Host] = true
@@ -161,30 +169,9 @@ func (p *page) status() status {
 	return eval[status](p, `window.gradlab`)
 }
 
-type status struct {
-	Ready     bool                  `json:"ready"`
-	Scene     string                `json:"scene"`
-	Surface   string                `json:"surface"`
-	Frame     int                   `json:"frame"`
-	FPS       float64               `json:"fps"`
-	TPS       float64               `json:"tps"`
-	GoFrameMs float64               `json:"goFrameMs"`
-	HeapBytes float64               `json:"heapBytes"`
-	Errors    []string              `json:"errors"`
-	Help      bool                  `json:"help"`
-	Playing   bool                  `json:"playing"`
-	Step      int                   `json:"step"`
-	Start     [2]float64            `json:"start"`
-	View      [4]float64            `json:"view"`
-	MapRect   [4]float64            `json:"mapRect"`
-	Scenes    []string              `json:"scenes"`
-	Controls  map[string][4]float64 `json:"controls"`
-	Runners   []struct {
-		Kind   string  `json:"kind"`
-		Status string  `json:"status"`
-		Gap    float64 `json:"gap"`
-	} `json:"runners"`
-}
+// status is the published status object, decoded with the program's own
+// types: the shell's part and the race's part under "state".
+type status = kit.Published[race.Status]
 
 // key presses a key the way a person does.
 func (p *page) key(k string) {
@@ -256,3 +243,7 @@ func (p *page) shot(name string) image.Image {
 	}
 	return img
 }
+
+// mapRect is the race map's rectangle in CSS pixels, from the published
+// controls.
+func mapRect(s status) [4]float64 { return s.Controls["map"] }

@@ -23,28 +23,28 @@ var designScenes = []struct{ key, id string }{
 func TestPageLoadsAndRuns(t *testing.T) {
 	p := openPage(t, "", 1280, 800)
 	s := p.status()
-	if s.Scene != "race" || s.Surface != "beale" {
-		t.Errorf("landing: scene %q surface %q, want race on beale", s.Scene, s.Surface)
+	if s.Scene != "race" || s.State.Surface != "beale" {
+		t.Errorf("landing: scene %q surface %q, want race on beale", s.Scene, s.State.Surface)
 	}
 	var kinds []string
-	for _, r := range s.Runners {
+	for _, r := range s.State.Runners {
 		kinds = append(kinds, r.Kind)
 	}
 	if strings.Join(kinds, ",") != "sgd,momentum,adam" {
 		t.Errorf("racers %v", kinds)
 	}
-	f0, step0 := s.Frame, s.Step
+	f0, step0 := s.Frame, s.State.Step
 	time.Sleep(2 * time.Second)
 	s = p.status()
-	if s.Frame <= f0 || s.Step <= step0 {
-		t.Errorf("not running: frame %d → %d, step %d → %d", f0, s.Frame, step0, s.Step)
+	if s.Frame <= f0 || s.State.Step <= step0 {
+		t.Errorf("not running: frame %d → %d, step %d → %d", f0, s.Frame, step0, s.State.Step)
 	}
 	if len(s.Errors) != 0 {
 		t.Errorf("errors shown on a clean load: %q", s.Errors)
 	}
 	p.waitFor(`window.gradlab.goFrameMs > 0 && window.gradlab.heapBytes > 0 && window.gradlab.fps > 0 && window.gradlab.tps > 0`, 10*time.Second)
 	img := p.shot("race-landing")
-	if ok, why := looksLikeRace(img, region(img, s.MapRect, 1)); !ok {
+	if ok, why := looksLikeRace(img, region(img, mapRect(s), 1)); !ok {
 		t.Errorf("landing screenshot: %s", why)
 	}
 }
@@ -73,7 +73,7 @@ func TestPageScenesOpenByQueryAndKey(t *testing.T) {
 		}
 		img := p.shot("scene-" + sc.id)
 		if sc.id == "race" {
-			if ok, why := looksLikeRace(img, region(img, s.MapRect, 1)); !ok {
+			if ok, why := looksLikeRace(img, region(img, mapRect(s), 1)); !ok {
 				t.Errorf("scene %s: %s", sc.id, why)
 			}
 		}
@@ -116,14 +116,14 @@ func TestPageSurfaceSwitchesByKeyAndMouse(t *testing.T) {
 		{"rosenbrock", func() { p.clickControl("surface:rosenbrock") }},
 	} {
 		step.act()
-		p.waitFor(fmt.Sprintf(`window.gradlab.surface == %q`, step.surface), 5*time.Second)
+		p.waitFor(fmt.Sprintf(`window.gradlab.state.surface == %q`, step.surface), 5*time.Second)
 		time.Sleep(time.Second)
 		s := p.status()
 		img := p.shot("surface-" + step.surface)
-		if f := changed(prev, img, region(img, s.MapRect, 1)); f < 0.3 {
+		if f := changed(prev, img, region(img, mapRect(s), 1)); f < 0.3 {
 			t.Errorf("switching to %s changed only %.0f%% of the map", step.surface, 100*f)
 		}
-		if ok, why := looksLikeRace(img, region(img, s.MapRect, 1)); !ok {
+		if ok, why := looksLikeRace(img, region(img, mapRect(s), 1)); !ok {
 			t.Errorf("%s: %s", step.surface, why)
 		}
 		p.waitFor(fmt.Sprintf(`location.search.includes("surface=%s")`, step.surface), 5*time.Second)
@@ -136,15 +136,15 @@ func TestPageClickSetsStartPoint(t *testing.T) {
 	s := p.status()
 	// Aim at data point (-2, -2) on Beale.
 	want := [2]float64{-2, -2}
-	v, m := s.View, s.MapRect
+	v, m := s.State.View, mapRect(s)
 	x := m[0] + (want[0]-v[0])/(v[2]-v[0])*m[2]
 	y := m[1] + m[3] - (want[1]-v[1])/(v[3]-v[1])*m[3]
 	p.click(x, y)
-	p.waitFor(`Math.abs(window.gradlab.start[0] + 2) < 0.1`, 5*time.Second)
+	p.waitFor(`Math.abs(window.gradlab.state.start[0] + 2) < 0.1`, 5*time.Second)
 	s = p.status()
 	perPixel := (v[2] - v[0]) / m[2]
-	if math.Abs(s.Start[0]-want[0]) > 2*perPixel || math.Abs(s.Start[1]-want[1]) > 2*perPixel {
-		t.Errorf("start %v after clicking at %v", s.Start, want)
+	if math.Abs(s.State.Start[0]-want[0]) > 2*perPixel || math.Abs(s.State.Start[1]-want[1]) > 2*perPixel {
+		t.Errorf("start %v after clicking at %v", s.State.Start, want)
 	}
 	p.waitFor(`location.search.includes("start=-2")`, 5*time.Second)
 	p.shot("start-moved")
@@ -156,8 +156,8 @@ func TestPageBadURLShowsMessagesAndKeepsRunning(t *testing.T) {
 	if len(s.Errors) < 5 {
 		t.Errorf("want a message for each bad value, got %q", s.Errors)
 	}
-	if s.Surface != "beale" {
-		t.Errorf("fallback surface %q", s.Surface)
+	if s.State.Surface != "beale" {
+		t.Errorf("fallback surface %q", s.State.Surface)
 	}
 	f := s.Frame
 	time.Sleep(time.Second)
@@ -169,9 +169,9 @@ func TestPageBadURLShowsMessagesAndKeepsRunning(t *testing.T) {
 
 func TestPageDivergenceIsShownNotCrashed(t *testing.T) {
 	p := openPage(t, "?surface=bowl&opt=sgd,adam&lr=sgd:0.5,adam:0.1&speed=20", 1280, 800)
-	p.waitFor(`window.gradlab.runners[0].status == "diverged"`, 20*time.Second)
+	p.waitFor(`window.gradlab.state.runners[0].status == "diverged"`, 20*time.Second)
 	s := p.status()
-	for _, r := range s.Runners {
+	for _, r := range s.State.Runners {
 		if math.IsNaN(r.Gap) || math.IsInf(r.Gap, 0) {
 			t.Errorf("%s reports f − f* = %g", r.Kind, r.Gap)
 		}
@@ -209,7 +209,7 @@ func TestPageHelpOverlayListsKeys(t *testing.T) {
 		t.Errorf("scene %q", s.Scene)
 	}
 	// The help button in the tab bar opens it too.
-	p.click(1280-30, 18)
+	p.clickControl("help")
 	p.waitFor(`window.gradlab.help`, 5*time.Second)
 }
 
@@ -225,14 +225,14 @@ func TestPageURLReproducesTheRace(t *testing.T) {
 	got := q.status()
 	kinds := func(s status) string {
 		var k []string
-		for _, r := range s.Runners {
+		for _, r := range s.State.Runners {
 			k = append(k, r.Kind)
 		}
 		return strings.Join(k, ",")
 	}
-	if got.Surface != want.Surface || kinds(got) != kinds(want) || got.Start != want.Start {
+	if got.State.Surface != want.State.Surface || kinds(got) != kinds(want) || got.State.Start != want.State.Start {
 		t.Errorf("reopening %s gave %s %s %v, want %s %s %v", search,
-			got.Surface, kinds(got), got.Start, want.Surface, kinds(want), want.Start)
+			got.State.Surface, kinds(got), got.State.Start, want.State.Surface, kinds(want), want.State.Start)
 	}
 	if kinds(got) != "sgd,nesterov,adam" {
 		t.Errorf("racers %s", kinds(got))
@@ -241,12 +241,12 @@ func TestPageURLReproducesTheRace(t *testing.T) {
 
 func TestPageZoomsByKeyAndWheel(t *testing.T) {
 	p := openPage(t, "", 1280, 800)
-	width := func() float64 { v := p.status().View; return v[2] - v[0] }
+	width := func() float64 { v := p.status().State.View; return v[2] - v[0] }
 	w0 := width()
 	p.key("+")
-	p.waitFor(fmt.Sprintf(`window.gradlab.view[2] - window.gradlab.view[0] < %g`, w0*0.9), 5*time.Second)
+	p.waitFor(fmt.Sprintf(`window.gradlab.state.view[2] - window.gradlab.state.view[0] < %g`, w0*0.9), 5*time.Second)
 	w1 := width()
-	m := p.status().MapRect
+	m := mapRect(p.status())
 	cx, cy := m[0]+m[2]/2, m[1]+m[3]/2
 	// Scrolling towards the user zooms out.
 	wheel := func(ev *input.DispatchMouseEventParams) { ev.DeltaX, ev.DeltaY = 1e-3, 300 } // both are required
@@ -254,19 +254,19 @@ func TestPageZoomsByKeyAndWheel(t *testing.T) {
 		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseWheel, cx, cy, wheel)); err != nil {
 		t.Fatal(err)
 	}
-	p.waitFor(fmt.Sprintf(`window.gradlab.view[2] - window.gradlab.view[0] > %g`, w1*1.05), 5*time.Second)
+	p.waitFor(fmt.Sprintf(`window.gradlab.state.view[2] - window.gradlab.state.view[0] > %g`, w1*1.05), 5*time.Second)
 	p.key("v")
-	p.waitFor(fmt.Sprintf(`Math.abs(window.gradlab.view[2] - window.gradlab.view[0] - %g) < 1e-9`, w0), 5*time.Second)
+	p.waitFor(fmt.Sprintf(`Math.abs(window.gradlab.state.view[2] - window.gradlab.state.view[0] - %g) < 1e-9`, w0), 5*time.Second)
 	p.shot("zoomed-back")
 }
 
 func TestPageTapSetsStartPoint(t *testing.T) {
 	p := openPage(t, "", 1280, 800)
 	s := p.status()
-	v, m := s.View, s.MapRect
+	v, m := s.State.View, mapRect(s)
 	// Tap at data point (-3, 2).
 	x := m[0] + (-3-v[0])/(v[2]-v[0])*m[2]
 	y := m[1] + m[3] - (2-v[1])/(v[3]-v[1])*m[3]
 	p.touch(x, y, 150*time.Millisecond)
-	p.waitFor(`Math.abs(window.gradlab.start[0] + 3) < 0.1 && Math.abs(window.gradlab.start[1] - 2) < 0.1`, 5*time.Second)
+	p.waitFor(`Math.abs(window.gradlab.state.start[0] + 3) < 0.1 && Math.abs(window.gradlab.state.start[1] - 2) < 0.1`, 5*time.Second)
 }

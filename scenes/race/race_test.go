@@ -1,17 +1,25 @@
-package main
+package race
 
 import (
 	"math"
 	"strings"
 	"testing"
 
+	"gradlab/scenes/kit"
 	"gradlab/sim"
 	"gradlab/surfaces"
 	"gradlab/widgets"
 )
 
+func query(s *Scene) string { return kit.EncodeQuery("race", s.Params()) }
+
+func apply(s *Scene, raw string) []string {
+	q, msgs := kit.ParseQuery(raw)
+	return append(msgs, kit.Apply(s, q)...)
+}
+
 func TestDefaultRaceIsBealeWithThreeOptimizers(t *testing.T) {
-	s := newRaceScene()
+	s := New()
 	if s.surf.ID() != "beale" || !s.playing {
 		t.Fatalf("landing race: surface %s, playing %v", s.surf.ID(), s.playing)
 	}
@@ -25,27 +33,39 @@ func TestDefaultRaceIsBealeWithThreeOptimizers(t *testing.T) {
 }
 
 func TestBadQueryValuesFallBackWithMessages(t *testing.T) {
-	s := newRaceScene()
-	msgs := s.Apply(map[string]string{
-		"surface": "saddle", "opt": "lbfgs", "lr": "adam:-1,sgd:NaN,bogus", "start": "abc",
-		"steps": "1e9", "sched": "zigzag", "schedp": "7", "speed": "-3",
-	})
+	s := New()
+	msgs := apply(s, "surface=saddle&opt=lbfgs&lr=adam:-1,sgd:NaN,bogus&start=abc&steps=1e9&sched=zigzag&schedp=7&speed=-3")
 	if len(msgs) < 8 {
 		t.Errorf("want a message per bad value, got %d: %q", len(msgs), msgs)
 	}
 	if s.surf.ID() != "beale" || s.lr[sim.Adam] != sim.PresetFor("beale").LR[sim.Adam] ||
 		s.start != (surfaces.Beale{}).Start() || s.limit != sim.PresetFor("beale").Limit ||
 		s.sched.Kind != sim.Constant || speeds[s.speedIdx] <= 0 {
-		t.Errorf("bad values were not replaced by defaults: %+v", s.Query())
+		t.Errorf("bad values were not replaced by defaults: %s", query(s))
 	}
 	if len(s.race.Runners) != 3 {
 		t.Errorf("racers %d after a bad opt=, want the default three", len(s.race.Runners))
 	}
 }
 
+// Values the old reader accepted silently are now refused in words.
+func TestSilentlyAcceptedValuesNowGetMessages(t *testing.T) {
+	for _, raw := range []string{"speed=Inf", "speed=1e300", "speed=1e-300", "surface=%ZZ",
+		"sched=constant&schedp=0.5", "lr=sgd:0x1p-4", "lr=sgd:1_0"} {
+		s := New()
+		if msgs := apply(s, raw); len(msgs) == 0 {
+			t.Errorf("%s: no message", raw)
+		}
+	}
+	s := New()
+	if msgs := apply(s, "surface=Beale&opt=SGD&sched=Cosine"); len(msgs) != 0 || s.schedK != sim.Cosine {
+		t.Errorf("ids should be read in any case: %q", msgs)
+	}
+}
+
 func TestQueryRoundTrips(t *testing.T) {
-	a := newRaceScene()
-	a.Apply(map[string]string{"surface": "rosenbrock"})
+	a := New()
+	apply(a, "surface=rosenbrock")
 	a.toggleKind(sim.Nesterov)
 	a.setLR(sim.Nesterov, 3e-4)
 	a.setLimit(777)
@@ -53,18 +73,28 @@ func TestQueryRoundTrips(t *testing.T) {
 	a.setSchedParam(0.2)
 	a.setStart(surfaces.Point{X: -1.25, Y: 2.5})
 	a.speedIdx = 2
-	q := encodeQuery(a.Query())
-	b := newRaceScene()
-	if msgs := b.Apply(parseQuery("?" + q)); len(msgs) != 0 {
+	q := query(a)
+	b := New()
+	if msgs := apply(b, "?"+q); len(msgs) != 0 {
 		t.Fatalf("own URL rejected: %q", msgs)
 	}
-	if got := encodeQuery(b.Query()); got != q {
+	if got := query(b); got != q {
 		t.Errorf("round trip changed the state:\n%s\n%s", q, got)
 	}
 }
 
+// Applying a URL restarts the race once, however many values it sets.
+func TestApplyRestartsOnce(t *testing.T) {
+	s := New()
+	v := s.version
+	apply(s, "surface=bowl&opt=sgd,adam&lr=sgd:0.05&steps=300&sched=cosine&schedp=0.1&speed=5&start=3,1")
+	if s.version != v+1 {
+		t.Errorf("the race restarted %d times while a URL was applied", s.version-v)
+	}
+}
+
 func TestSettingsAreClamped(t *testing.T) {
-	s := newRaceScene()
+	s := New()
 	s.setLR(sim.SGD, 1e9)
 	if s.lr[sim.SGD] != lrMax {
 		t.Errorf("LR not clamped: %g", s.lr[sim.SGD])
@@ -78,13 +108,13 @@ func TestSettingsAreClamped(t *testing.T) {
 		t.Errorf("start not clamped: %v", s.start)
 	}
 	s.setLimit(0)
-	if s.limit < 10 {
+	if s.limit < limitMin {
 		t.Errorf("limit %d", s.limit)
 	}
 }
 
 func TestAtLeastOneRacerStays(t *testing.T) {
-	s := newRaceScene()
+	s := New()
 	for _, k := range sim.Kinds {
 		if s.on[k] {
 			s.toggleKind(k)
@@ -99,7 +129,7 @@ func TestAtLeastOneRacerStays(t *testing.T) {
 }
 
 func TestDivergingRaceReportsWordsNotNaN(t *testing.T) {
-	s := newRaceScene()
+	s := New()
 	for _, k := range sim.Kinds {
 		s.on[k] = true
 		s.lr[k] = lrMax
@@ -108,9 +138,7 @@ func TestDivergingRaceReportsWordsNotNaN(t *testing.T) {
 	for i := 0; i < 2000 && !s.race.Done(); i++ {
 		s.race.Advance(5)
 	}
-	var st Status
-	st.Controls = map[string][4]float64{}
-	s.Report(&st)
+	st := s.Status().(Status)
 	diverged := 0
 	for _, r := range st.Runners {
 		if math.IsNaN(r.Gap) || math.IsInf(r.Gap, 0) || math.IsNaN(r.X) || math.IsNaN(r.Y) {
@@ -130,22 +158,44 @@ func TestDivergingRaceReportsWordsNotNaN(t *testing.T) {
 	}
 }
 
-func TestLayoutFitsAnyWindow(t *testing.T) {
-	s := newRaceScene()
-	for _, sz := range [][2]float64{{120, 90}, {320, 240}, {1280, 800}, {800, 1280}, {5120, 2880}} {
-		for _, scale := range []float64{1, 2} {
-			c := &Ctx{Theme: widgets.NewTheme(scale), In: &widgets.Input{}}
-			c.Area = widgets.Rect{Y: 36 * scale, W: sz[0] * scale, H: sz[1]*scale - 36*scale}
-			s.layout(c)
-			u := s.ui
-			for name, r := range map[string]widgets.Rect{"map": u.mapArea, "legend": u.legend, "lr": u.lrPanel, "loss": u.lossPanel, "strip": u.strip} {
-				if r.W < 0 || r.H < 0 || math.IsNaN(r.X+r.Y+r.W+r.H) {
-					t.Errorf("%v×%g: %s rect %+v", sz, scale, name, r)
-				}
-			}
-			if sz[0] >= 320 && (u.mapArea.W < 1 || u.mapArea.H < 1) {
-				t.Errorf("%v×%g: no room left for the map", sz, scale)
-			}
+// The L key doubles the step limit and Shift+L halves it, as the help says.
+func TestStepLimitKeysMatchTheirHelp(t *testing.T) {
+	s := New()
+	for _, k := range s.Keys() {
+		if k.Label != "L / Shift+L" {
+			continue
 		}
+		if !strings.HasPrefix(k.Help, "double / halve") {
+			t.Fatalf("help says %q", k.Help)
+		}
+		n := s.limit
+		k.Do(false)
+		if s.limit != 2*n {
+			t.Errorf("L: limit %d → %d, want doubled", n, s.limit)
+		}
+		k.Do(true)
+		if s.limit != n {
+			t.Errorf("Shift+L: limit → %d, want %d", s.limit, n)
+		}
+		return
+	}
+	t.Fatal("no L key")
+}
+
+// When a race ends by itself, the play button reads "play" in the frame
+// that shows the end, not only after the mouse moves.
+func TestPlayLabelFollowsTheEndOfARace(t *testing.T) {
+	s := New()
+	s.setLimit(limitMin)
+	c := &kit.Ctx{Theme: widgets.NewTheme(1), In: &widgets.Input{Pinch: 1}, Area: widgets.Rect{Y: 36, W: 1280, H: 764},
+		Changed: func() {}, Notify: func(string) {}}
+	for i := 0; i < 200 && s.playing; i++ {
+		s.Update(c)
+	}
+	if s.playing {
+		t.Fatal("the race did not end")
+	}
+	if s.ui.play.Label != "play" {
+		t.Errorf("after the race ended the button reads %q", s.ui.play.Label)
 	}
 }

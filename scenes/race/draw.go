@@ -1,4 +1,4 @@
-package main
+package race
 
 import (
 	"fmt"
@@ -8,46 +8,36 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"gradlab/assets"
+	"gradlab/scenes/kit"
 	"gradlab/sim"
 	"gradlab/widgets"
 )
 
-var captions = map[string]string{
-	"bowl": "Curvature is 40× steeper across this bowl than along it. SGD's η sits just under the " +
-		"stability limit 2/λ, so it bounces wall to wall while crawling along the floor; momentum " +
-		"averages the bounces away, Adam rescales each direction. Real losses look like this in many " +
-		"directions at once. Try → to push SGD past η = 0.1.",
-	"rosenbrock": "A curved, almost flat valley floor leads to the minimum at (1, 1). Reaching the floor " +
-		"is easy; following it is not. SGD barely moves along it, momentum builds speed, Adam's " +
-		"per-direction scaling keeps its steps useful. Try: a cosine or one-cycle schedule (C), or " +
-		"drag the start point onto the valley floor.",
-	"beale": "Beale's surface spans five decades between its flat middle and steep corners, so one " +
-		"learning rate cannot suit every region. Watch how far each optimizer gets in the same number " +
-		"of steps, and which ones end in green. Try: click elsewhere on the map to start from another " +
-		"point, or add RMSProp (P) and AdaGrad (D).",
-}
-
-func (s *raceScene) Draw(dst *ebiten.Image, c *Ctx) {
+// Draw paints the map and the panels every frame (they change while the race
+// runs) and the strip and caption only when something was touched.
+func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 	t := c.Theme
 	if s.drawn.version != s.version {
 		s.drawn = drawState{version: s.version, chrome: s.drawn.chrome}
 		s.m.ClearTrail()
 	}
-	// The map and the three panels change every frame while the race runs;
-	// the strip and the caption only when something was touched.
 	s.drawMap(dst, t)
-	s.drawLegend(dst, t)
-	s.drawSchedule(dst, t)
-	s.drawLoss(dst, t)
-	key := chromeKey{s.version, s.playing, s.sel, s.speedIdx}
+	if s.ui.legend.Rect.H > 0 {
+		s.ui.legend.Draw(dst, t)
+	}
+	if s.ui.lrPanel.H > 0 {
+		s.drawSchedule(dst, t)
+	}
+	if s.ui.lossPanel.H > 0 {
+		s.drawLoss(dst, t)
+	}
+	key := chromeKey{s.version, s.playing, s.sel, s.speedIdx, s.ui.strip.Page()}
 	if c.Full || c.Active || key != s.drawn.chrome {
 		s.drawn.chrome = key
-		if s.ui.caption.H > t.S(40) {
-			in := t.Panel(dst, s.ui.caption, "what to notice")
-			t.Paragraph(dst, captions[s.surf.ID()], in.X, in.Y, in.W, widgets.Body, assets.Neutral)
-		}
+		s.ui.caption.Draw(dst, t)
 		s.drawStrip(dst, t)
 	}
+	s.ui.caption.DrawOverlay(dst, t)
 }
 
 // chromeKey is the state the strip shows besides hover and press.
@@ -56,9 +46,10 @@ type chromeKey struct {
 	playing  bool
 	sel      sim.Kind
 	speedIdx int
+	page     int
 }
 
-func (s *raceScene) drawMap(dst *ebiten.Image, t *widgets.Theme) {
+func (s *Scene) drawMap(dst *ebiten.Image, t *widgets.Theme) {
 	if s.m.Prepare(t) {
 		s.drawn.trail = nil
 	}
@@ -75,7 +66,7 @@ func (s *raceScene) drawMap(dst *ebiten.Image, t *widgets.Theme) {
 			if len(r.Path)-from < 2 {
 				continue
 			}
-			c := kindColor[r.Kind]
+			c := kit.KindColor(r.Kind)
 			if pass == 0 {
 				c = color.RGBA{0, 0, 0, 0x90}
 			}
@@ -100,8 +91,7 @@ func (s *raceScene) drawMap(dst *ebiten.Image, t *widgets.Theme) {
 			widgets.Line(clip, hx-d, hy+d, hx+d, hy-d, t.S(3), assets.Bad)
 			continue
 		}
-		widgets.Circle(clip, hx, hy, t.S(7), color.Black)
-		widgets.Circle(clip, hx, hy, t.S(5.5), kindColor[r.Kind])
+		kit.DrawMarker(clip, kit.KindMarker(r.Kind), hx, hy, t.S(5.5), kit.KindColor(r.Kind))
 		if r.Kind == s.sel {
 			widgets.Ring(clip, hx, hy, t.S(10), t.S(1.5), color.White)
 		}
@@ -109,33 +99,13 @@ func (s *raceScene) drawMap(dst *ebiten.Image, t *widgets.Theme) {
 	t.Text(dst, s.surf.Name(), p.X+t.S(8), p.Y+t.S(6), widgets.Body, true, color.White, widgets.Left)
 }
 
-func (s *raceScene) drawLegend(dst *ebiten.Image, t *widgets.Theme) {
-	in := t.Panel(dst, s.ui.legend, fmt.Sprintf("optimizers · step %d of %d", s.race.Step(), s.limit))
-	rowH := t.S(34)
-	s.ui.legendRows = s.ui.legendRows[:0]
-	for i, r := range s.race.Runners {
-		row := widgets.Rect{X: in.X - t.S(4), Y: in.Y + float64(i)*rowH, W: in.W + t.S(8), H: rowH}
-		s.ui.legendRows = append(s.ui.legendRows, row)
-		if row.Bottom() > s.ui.legend.Bottom()+1 {
-			break
-		}
-		if r.Kind == s.sel {
-			widgets.FillRect(dst, row, assets.PanelHi)
-		}
-		widgets.Circle(dst, row.X+t.S(12), row.Y+t.S(11), t.S(5.5), kindColor[r.Kind])
-		t.Text(dst, r.Kind.Name(), row.X+t.S(24), row.Y+t.S(3), widgets.Body, true, assets.Text, widgets.Left)
-		t.Text(dst, s.paramText(r), row.X+t.S(24)+t.S(84), row.Y+t.S(4), widgets.Small, false, assets.Dim, widgets.Left)
-		t.Text(dst, runnerText(r), row.X+t.S(24), row.Y+t.S(18), widgets.Small, false, statusColor(r.Status), widgets.Left)
-	}
-}
-
-func (s *raceScene) paramText(r *sim.Runner) string {
+func (s *Scene) paramText(r *sim.Runner) string {
 	txt := "η " + widgets.Num(r.BaseLR)
 	if p, ok := sim.MainParam(r.Kind); ok {
 		h := r.Opt.Hyper
 		txt += "  " + p.Name + " " + widgets.Num(*p.Get(&h))
 	}
-	if lr := r.LR; len(lr) > 0 && s.sched.Kind != sim.Constant {
+	if lr := r.LR; len(lr) > 0 && s.schedK != sim.Constant {
 		txt += "  now " + widgets.Num(lr[len(lr)-1])
 	}
 	return txt
@@ -154,8 +124,8 @@ func runnerText(r *sim.Runner) string {
 	return fmt.Sprintf("step %d · %s", r.Steps(), gap)
 }
 
-func (s *raceScene) drawSchedule(dst *ebiten.Image, t *widgets.Theme) {
-	in := t.Panel(dst, s.ui.lrPanel, "LR schedule  η(t)/η₀ · "+s.sched.Kind.Name())
+func (s *Scene) drawSchedule(dst *ebiten.Image, t *widgets.Theme) {
+	in := kit.Panel(dst, t, s.ui.lrPanel, "LR schedule  η(t)/η₀ · "+s.schedK.Name())
 	pl := &s.lrPlot
 	pl.Rect = in
 	pl.XMin, pl.XMax, pl.YMin, pl.YMax = 0, float64(s.limit), 0, 1.05
@@ -180,7 +150,7 @@ func (s *raceScene) drawSchedule(dst *ebiten.Image, t *widgets.Theme) {
 // lossRange picks fixed log axes for the loss panel when a race starts, so
 // its lines can be drawn incrementally: from the tolerance to above the
 // worst start.
-func (s *raceScene) lossRange() (lo, hi float64) {
+func (s *Scene) lossRange() (lo, hi float64) {
 	top := 1e-6
 	for _, r := range s.race.Runners {
 		top = math.Max(top, r.Gap[0])
@@ -188,8 +158,8 @@ func (s *raceScene) lossRange() (lo, hi float64) {
 	return math.Log10(s.race.Tol) - 1, math.Ceil(math.Log10(top) + 0.3)
 }
 
-func (s *raceScene) drawLoss(dst *ebiten.Image, t *widgets.Theme) {
-	in := t.Panel(dst, s.ui.lossPanel, "f − f*  (log scale) against step")
+func (s *Scene) drawLoss(dst *ebiten.Image, t *widgets.Theme) {
+	in := kit.Panel(dst, t, s.ui.lossPanel, "f − f*  (log scale) against step")
 	pl := &s.lossPlot
 	pl.Rect = in
 	pl.XMin, pl.XMax = 0, float64(s.limit)
@@ -205,7 +175,7 @@ func (s *raceScene) drawLoss(dst *ebiten.Image, t *widgets.Theme) {
 	for i, r := range rs {
 		from, to := s.drawn.loss[i], len(r.Gap)
 		if to > from {
-			pl.Series(func(k int) float64 { return float64(k) }, func(k int) float64 { return r.Gap[k] }, from, to, t.S(2), kindColor[r.Kind])
+			pl.Series(func(k int) float64 { return float64(k) }, func(k int) float64 { return r.Gap[k] }, from, to, t.S(2), kit.KindColor(r.Kind))
 			s.drawn.loss[i] = to
 			if r.Status == sim.Converged {
 				marks = append(marks, r)
@@ -227,22 +197,15 @@ func (s *raceScene) drawLoss(dst *ebiten.Image, t *widgets.Theme) {
 	}
 }
 
-func (s *raceScene) drawStrip(dst *ebiten.Image, t *widgets.Theme) {
+func (s *Scene) drawStrip(dst *ebiten.Image, t *widgets.Theme) {
 	u := &s.ui
-	widgets.FillRect(dst, u.strip, assets.Panel)
-	widgets.FillRect(dst, widgets.Rect{X: u.strip.X, Y: u.strip.Y, W: u.strip.W, H: math.Max(1, t.S(1))}, assets.Border)
+	u.strip.Draw(dst, t)
 	for i := range u.surf {
-		u.surf[i].Draw(dst, t)
+		kit.DrawButtons(dst, t, &u.surf[i])
 	}
-	for _, b := range []*widgets.Button{&u.play, &u.step, &u.reset, &u.sched} {
-		b.Draw(dst, t)
-	}
+	kit.DrawButtons(dst, t, &u.play, &u.step, &u.reset, &u.sched, &u.caption.Button)
 	for i := range u.opts {
-		u.opts[i].Draw(dst, t)
+		kit.DrawButtons(dst, t, &u.opts[i])
 	}
-	for _, sl := range []*widgets.Slider{&u.speed, &u.limit, &u.lr, &u.hyper, &u.schedP} {
-		if sl.Rect.W > 0 {
-			sl.Draw(dst, t)
-		}
-	}
+	kit.DrawSliders(dst, t, &u.speed, &u.limit, &u.lr, &u.hyper, &u.schedP)
 }

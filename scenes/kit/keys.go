@@ -1,0 +1,84 @@
+package kit
+
+import (
+	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/inpututil"
+)
+
+// Key is one row of a key table: what triggers it, how the help overlay
+// shows it, and what it does.
+type Key struct {
+	// Keys are physical keys that trigger the action.
+	Keys []ebiten.Key
+	// Chars are typed characters that trigger it: for symbols whose
+	// physical key differs between keyboard layouts ('[', '+', '?').
+	Chars string
+	// Label is how the help overlay shows the keys, e.g. "S / Shift+S".
+	Label string
+	// Help says what the key does.
+	Help string
+	// Repeat acts again while the key is held.
+	Repeat bool
+	// Do is the action; shift reports a held Shift key (most keys go
+	// backwards with it).
+	Do func(shift bool)
+}
+
+// pressed reports a key press this tick, repeating while held when asked.
+func pressed(k ebiten.Key, repeat bool) bool {
+	d := inpututil.KeyPressDuration(k)
+	return d == 1 || repeat && d > 24 && d%4 == 0
+}
+
+// Dispatch runs the actions of the table's keys pressed or typed this tick.
+func Dispatch(table []Key, c *Ctx) {
+	shift := Shift()
+	for _, k := range table {
+		hit := false
+		for _, key := range k.Keys {
+			hit = hit || pressed(key, k.Repeat)
+		}
+		for _, r := range k.Chars {
+			hit = hit || c.Typed(r)
+		}
+		if hit && k.Do != nil {
+			k.Do(shift)
+		}
+	}
+}
+
+// Global is the shell's own key table. It lives here, with its actions
+// passed in, so the conformance test can check that no scene key collides
+// with a global one.
+func Global(open func(digit int), help, debug, dismiss func()) []Key {
+	var digits []ebiten.Key
+	for d := 0; d <= 9; d++ {
+		digits = append(digits, ebiten.KeyDigit0+ebiten.Key(d), ebiten.KeyNumpad0+ebiten.Key(d))
+	}
+	return []Key{
+		{Keys: digits, Label: "1 … 9, 0", Help: "open a scene (its digit is on its tab)", Do: func(bool) {
+			for d := 0; d <= 9; d++ {
+				if inpututil.IsKeyJustPressed(ebiten.KeyDigit0+ebiten.Key(d)) || inpututil.IsKeyJustPressed(ebiten.KeyNumpad0+ebiten.Key(d)) {
+					open(d)
+				}
+			}
+		}},
+		{Keys: []ebiten.Key{ebiten.KeyH}, Chars: "?", Label: "? or H", Help: "this help; any key or click turns the page or closes it", Do: func(bool) { help() }},
+		{Keys: []ebiten.Key{ebiten.KeyEscape}, Label: "Esc", Help: "dismiss messages and open panels", Do: func(bool) { dismiss() }},
+		{Keys: []ebiten.Key{ebiten.KeyF3}, Label: "F3", Help: "debug bar: fps, Go frame time, heap", Do: func(bool) { debug() }},
+	}
+}
+
+// HelpLine is one line of the help overlay.
+type HelpLine struct{ Keys, Help string }
+
+// Help writes the help overlay's lines from key tables, in order.
+func Help(tables ...[]Key) []HelpLine {
+	var out []HelpLine
+	for _, t := range tables {
+		for _, k := range t {
+			out = append(out, HelpLine{k.Label, k.Help})
+		}
+	}
+	return out
+}

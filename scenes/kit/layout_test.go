@@ -1,0 +1,82 @@
+package kit
+
+import (
+	"testing"
+
+	"gradlab/widgets"
+)
+
+func TestStripPagesWhenControlsDoNotFit(t *testing.T) {
+	th := widgets.NewTheme(1)
+	bs := make([]widgets.Button, 30)
+	var st Strip
+	fill := func() {
+		st.Begin()
+		for i := range bs {
+			st.Button(th, &bs[i], "button with a long label")
+		}
+	}
+	fill()
+	area := widgets.Rect{W: 400, H: 600}
+	r := st.Layout(th, area, 120)
+	if r.H > 120 || st.Pages() < 2 || st.More().W == 0 {
+		t.Fatalf("strip %+v, %d pages, more %+v", r, st.Pages(), st.More())
+	}
+	shown := func() (n int) {
+		for _, b := range bs {
+			if b.Rect.W > 0 {
+				n++
+				if b.Rect.Y < r.Y || b.Rect.Bottom() > r.Bottom() || b.Rect.Right() > st.More().X {
+					t.Errorf("button %+v outside the strip %+v or under more %+v", b.Rect, r, st.More())
+				}
+			}
+		}
+		return n
+	}
+	total := 0
+	for p := 0; p < st.Pages(); p++ {
+		total += shown()
+		in := &widgets.Input{X: st.More().X + 2, Y: st.More().Y + 2, Pressed: true, Down: true}
+		st.Update(in)
+		in.Pressed, in.Down, in.Released = false, false, true
+		if !st.Update(in) {
+			t.Fatal("more did not turn the page")
+		}
+		fill()
+		st.Layout(th, area, 120)
+	}
+	if total != len(bs) {
+		t.Errorf("%d buttons over all pages, want %d", total, len(bs))
+	}
+	fill()
+	if st.Layout(th, area, 2000); st.Pages() != 1 || st.More().W != 0 {
+		t.Errorf("everything fits, yet %d pages", st.Pages())
+	}
+}
+
+func TestLayoutGivesTheMainViewHalf(t *testing.T) {
+	th := widgets.NewTheme(0.8)
+	specs := []PanelSpec{{Min: 58, Want: 126}, {Min: 90, Want: 110, Drop: 2}, {Min: 90, Want: 200, Drop: 1}, {Min: 70, Grow: true, Drop: 3}}
+	for _, sz := range [][2]float64{{400, 600}, {710, 400}, {1280, 800}, {800, 1280}, {400, 300}} {
+		var st Strip
+		bs := make([]widgets.Button, 12)
+		st.Begin()
+		for i := range bs {
+			st.Button(th, &bs[i], "control")
+		}
+		area := widgets.Rect{Y: 29, W: sz[0], H: sz[1] - 29}
+		sc := Layout(th, area, &st, 1, specs)
+		if sc.Wide && sc.Main.W < area.W/2 || !sc.Wide && sc.Main.H < area.H/2-1 {
+			t.Errorf("%v: main %+v in %+v (wide %v)", sz, sc.Main, area, sc.Wide)
+		}
+		for i, p := range sc.Panels {
+			if p.W > 0 && (p.Bottom() > sc.Strip.Y || p.Right() > area.Right() || overlaps(p, sc.Main)) {
+				t.Errorf("%v: panel %d %+v", sz, i, p)
+			}
+		}
+	}
+}
+
+func overlaps(a, b widgets.Rect) bool {
+	return a.X < b.Right() && b.X < a.Right() && a.Y < b.Bottom() && b.Y < a.Bottom()
+}

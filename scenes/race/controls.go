@@ -1,0 +1,210 @@
+package race
+
+import (
+	"fmt"
+	"math"
+
+	"gradlab/scenes/kit"
+	"gradlab/sim"
+	"gradlab/surfaces"
+	"gradlab/widgets"
+)
+
+// ui holds the race's widgets and where they are this frame.
+type ui struct {
+	screen                   kit.Screen
+	lrPanel, lossPanel       widgets.Rect
+	strip                    kit.Strip
+	legend                   kit.Legend
+	caption                  kit.Caption
+	surf                     []widgets.Button
+	opts                     []widgets.Button
+	play, step, reset, sched widgets.Button
+	speed, schedP, limit     widgets.Slider
+	lr, hyper                widgets.Slider
+	laidOut                  stripKey
+	panning                  bool
+	lastX, lastY             float64
+}
+
+// layout fills the strip and splits the area into the map, the legend, the
+// two plots and the caption (kit.Layout decides side by side or stacked).
+func (s *Scene) layout(c *kit.Ctx) {
+	t, u := c.Theme, &s.ui
+	u.laidOut = s.stripKey()
+	s.fillStrip(t)
+	specs := []kit.PanelSpec{
+		{Min: kit.LegendHeight(t, 1), Want: kit.LegendHeight(t, len(s.race.Runners))},
+		{Min: t.S(90), Want: t.S(110), Drop: 2},
+		{Min: t.S(90), Want: t.S(200), Drop: 1},
+		{Min: t.S(70), Grow: true, Drop: 3},
+	}
+	v := s.surf.View()
+	u.screen = kit.Layout(t, c.Area, &u.strip, v.W()/v.H(), specs)
+	p := u.screen.Panels
+	u.legend.Rect, u.lrPanel, u.lossPanel, u.caption.Rect = p[0], p[1], p[2], p[3]
+	s.m.Rect = u.screen.Main
+	s.m.Layout(t)
+	u.caption.Title = "what to notice"
+	u.caption.Text = captions[s.surf.ID()]
+}
+
+// fillStrip puts the controls into the strip in reading order.
+func (s *Scene) fillStrip(t *widgets.Theme) {
+	u, st := &s.ui, &s.ui.strip
+	all := surfaces.All()
+	if len(u.surf) != len(all) {
+		u.surf = make([]widgets.Button, len(all))
+	}
+	if len(u.opts) != len(sim.Kinds) {
+		u.opts = make([]widgets.Button, len(sim.Kinds))
+	}
+	st.Begin()
+	for i, sf := range all {
+		st.Button(t, &u.surf[i], sf.ID())
+		u.surf[i].Active = sf.ID() == s.surf.ID()
+	}
+	st.Gap()
+	label := "pause"
+	if !s.playing {
+		label = "play"
+	}
+	st.Button(t, &u.play, label)
+	st.Button(t, &u.step, "step")
+	st.Button(t, &u.reset, "reset")
+	st.Gap()
+	st.Slider(t, &u.speed, 130)
+	u.speed.Label, u.speed.Min, u.speed.Max = "speed", 0, float64(len(speeds)-1)
+	u.speed.Value = float64(s.speedIdx)
+	u.speed.Format = func(v float64) string { return fmt.Sprintf("%g steps/frame", speeds[int(math.Round(v))]) }
+	st.Slider(t, &u.limit, 120)
+	u.limit.Label, u.limit.Min, u.limit.Max, u.limit.Log = "steps", limitMin, limitMax, true
+	u.limit.Value = float64(s.limit)
+	u.limit.Format = func(v float64) string { return fmt.Sprint(int(math.Round(v))) }
+	if u.caption.NeedsButton() {
+		st.Button(t, &u.caption.Button, "notes (I)")
+	} else {
+		u.caption.Button.Rect = widgets.Rect{}
+	}
+	st.Break()
+	for i, k := range sim.Kinds {
+		b := &u.opts[i]
+		b.Swatch = kit.KindColor(k)
+		st.Button(t, b, k.Name())
+		b.Active = s.on[k]
+	}
+	st.Gap()
+	st.Slider(t, &u.lr, 170)
+	u.lr.Label = "η " + s.sel.Name()
+	u.lr.Min, u.lr.Max, u.lr.Log, u.lr.Value = lrMin, lrMax, true, s.lr[s.sel]
+	if p, ok := sim.MainParam(s.sel); ok {
+		h := s.hyper[s.sel]
+		st.Slider(t, &u.hyper, 120)
+		u.hyper.Label = p.Name + " " + s.sel.Name()
+		u.hyper.Min, u.hyper.Max, u.hyper.Value = p.Min, p.Max, *p.Get(&h)
+	} else {
+		st.Hide(&u.hyper)
+	}
+	st.Button(t, &u.sched, "schedule: "+s.schedK.Name())
+	if name, lo, hi, p, ok := s.sched.Param(); ok {
+		st.Slider(t, &u.schedP, 120)
+		u.schedP.Label, u.schedP.Min, u.schedP.Max, u.schedP.Value = name, lo, hi, *p
+	} else {
+		st.Hide(&u.schedP)
+	}
+}
+
+func (s *Scene) updateControls(c *kit.Ctx) {
+	u, in, t := &s.ui, c.In, c.Theme
+	u.caption.Update(c)
+	if u.strip.Update(in) {
+		c.Full = true // another page of controls: repaint the strip
+	}
+	for i, sf := range surfaces.All() {
+		if u.surf[i].Update(in) && sf.ID() != s.surf.ID() {
+			s.setSurface(sf)
+		}
+	}
+	if u.play.Update(in) {
+		s.togglePlay()
+	}
+	if u.step.Update(in) {
+		s.stepOnce()
+	}
+	if u.reset.Update(in) {
+		s.restart()
+		s.playing = true
+	}
+	if u.sched.Update(in) {
+		s.cycleSchedule(1)
+	}
+	for i, k := range sim.Kinds {
+		if u.opts[i].Update(in) {
+			s.toggleKind(k)
+		}
+	}
+	if u.speed.Update(in, t) {
+		s.setSpeed(int(math.Round(u.speed.Value)))
+	}
+	if u.limit.Update(in, t) {
+		s.setLimit(int(math.Round(u.limit.Value)))
+	}
+	if u.lr.Update(in, t) {
+		s.setLR(s.sel, u.lr.Value)
+	}
+	if u.hyper.Rect.W > 0 && u.hyper.Update(in, t) {
+		s.setHyper(s.sel, u.hyper.Value)
+	}
+	if u.schedP.Rect.W > 0 && u.schedP.Update(in, t) {
+		s.setSchedParam(u.schedP.Value)
+	}
+	if i := u.legend.Update(in); i >= 0 && i < len(s.race.Runners) {
+		s.sel = s.race.Runners[i].Kind
+	}
+}
+
+// updateMap: a press or drag on the map sets the start point; right-drag,
+// Shift-drag or two fingers pan; the wheel or a pinch zooms.
+func (s *Scene) updateMap(c *kit.Ctx) {
+	in, u := c.In, &s.ui
+	p := s.m.Plot()
+	if in.Owns(&s.m, p) {
+		if in.Pressed {
+			u.panning = in.Alt
+			u.lastX, u.lastY = in.X, in.Y
+		}
+		if in.Alt && !u.panning { // a second finger turned a pick into a pan
+			u.panning = true
+			u.lastX, u.lastY = in.X, in.Y
+		}
+		switch {
+		case u.panning:
+			s.m.Pan(in.X-u.lastX, in.Y-u.lastY)
+			u.lastX, u.lastY = in.X, in.Y
+		case in.Down || in.Released:
+			s.setStart(s.m.ToData(math.Min(math.Max(in.X, p.X), p.Right()), math.Min(math.Max(in.Y, p.Y), p.Bottom())))
+			s.playing = true
+		}
+		if in.Pinch != 1 {
+			s.m.ZoomAt(in.X, in.Y, 1/in.Pinch)
+		}
+	}
+	if in.Wheel != 0 && p.Contains(in.X, in.Y) {
+		// The shell bounds the wheel to one notch per tick, whatever the
+		// browser's delta mode, so one notch is one bounded zoom step.
+		s.m.ZoomAt(in.X, in.Y, math.Pow(0.85, in.Wheel))
+	}
+}
+
+// layoutLegend fills the legend's rows from the race, after it advanced.
+func (s *Scene) layoutLegend(t *widgets.Theme) {
+	l := &s.ui.legend
+	l.Title = fmt.Sprintf("optimizers · step %d of %d", s.race.Step(), s.limit)
+	l.Rows = l.Rows[:0]
+	for _, r := range s.race.Runners {
+		l.Rows = append(l.Rows, kit.LegendRow{Color: kit.KindColor(r.Kind), Marker: kit.KindMarker(r.Kind),
+			Name: r.Kind.Name(), Detail: s.paramText(r), Line: runnerText(r),
+			LineColor: kit.StatusColor(r.Status), Selected: r.Kind == s.sel})
+	}
+	l.Layout(t)
+}

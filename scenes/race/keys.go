@@ -1,0 +1,84 @@
+package race
+
+import (
+	"math"
+	"strings"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"gradlab/scenes/kit"
+	"gradlab/sim"
+)
+
+// kindKeys are the keys that toggle each optimizer.
+var kindKeys = map[sim.Kind]ebiten.Key{sim.SGD: ebiten.KeyG, sim.Momentum: ebiten.KeyM,
+	sim.Nesterov: ebiten.KeyN, sim.RMSProp: ebiten.KeyP, sim.Adam: ebiten.KeyA,
+	sim.AdaGrad: ebiten.KeyD, sim.AdamW: ebiten.KeyW}
+
+// Keys is the race's key table: it both dispatches the keys and writes the
+// help overlay.
+func (s *Scene) Keys() []kit.Key { return s.keys }
+
+func (s *Scene) keyTable() []kit.Key {
+	dir := func(shift bool) int {
+		if shift {
+			return -1
+		}
+		return 1
+	}
+	zoom := func(k float64) {
+		p := s.m.Plot()
+		s.m.ZoomAt(p.X+p.W/2, p.Y+p.H/2, k)
+	}
+	t := []kit.Key{
+		{Keys: []ebiten.Key{ebiten.KeySpace}, Label: "Space", Help: "play / pause (replays a finished race)", Do: func(bool) { s.togglePlay() }},
+		{Keys: []ebiten.Key{ebiten.KeyPeriod}, Label: ". (period)", Help: "one step", Repeat: true, Do: func(bool) { s.stepOnce() }},
+		{Keys: []ebiten.Key{ebiten.KeyR}, Label: "R", Help: "restart the race", Do: func(bool) { s.restart(); s.playing = true }},
+		{Keys: []ebiten.Key{ebiten.KeyS}, Label: "S / Shift+S", Help: "next / previous surface: bowl, Rosenbrock, Beale", Do: func(sh bool) { s.cycleSurface(dir(sh)) }},
+		{Keys: []ebiten.Key{ebiten.KeyTab}, Label: "Tab / Shift+Tab", Help: "choose which optimizer the sliders tune (or click its legend row)", Do: func(sh bool) { s.selectNext(dir(sh)) }},
+		{Keys: []ebiten.Key{ebiten.KeyArrowRight}, Label: "→", Help: "its learning rate × 10^¼", Repeat: true, Do: func(bool) { s.setLR(s.sel, s.lr[s.sel]*math.Pow(10, 0.25)) }},
+		{Keys: []ebiten.Key{ebiten.KeyArrowLeft}, Label: "←", Help: "its learning rate ÷ 10^¼", Repeat: true, Do: func(bool) { s.setLR(s.sel, s.lr[s.sel]/math.Pow(10, 0.25)) }},
+		{Keys: []ebiten.Key{ebiten.KeyArrowUp}, Label: "↑", Help: "its main hyperparameter up (μ, α, β₁ or λ)", Repeat: true, Do: func(bool) { s.nudgeHyper(1) }},
+		{Keys: []ebiten.Key{ebiten.KeyArrowDown}, Label: "↓", Help: "its main hyperparameter down", Repeat: true, Do: func(bool) { s.nudgeHyper(-1) }},
+		{Keys: []ebiten.Key{ebiten.KeyC}, Label: "C / Shift+C", Help: "next / previous LR schedule", Do: func(sh bool) { s.cycleSchedule(dir(sh)) }},
+		{Keys: []ebiten.Key{ebiten.KeyK}, Label: "K", Help: "the schedule's parameter up", Repeat: true, Do: func(bool) { s.nudgeSchedParam(1) }},
+		{Keys: []ebiten.Key{ebiten.KeyJ}, Label: "J", Help: "the schedule's parameter down", Repeat: true, Do: func(bool) { s.nudgeSchedParam(-1) }},
+		{Keys: []ebiten.Key{ebiten.KeyL}, Label: "L / Shift+L", Help: "double / halve the step limit", Do: func(sh bool) {
+			if sh {
+				s.setLimit(s.limit / 2)
+			} else {
+				s.setLimit(s.limit * 2)
+			}
+		}},
+		{Chars: "]", Label: "]", Help: "faster (up to 50 steps per frame)", Do: func(bool) { s.setSpeed(s.speedIdx + 1) }},
+		{Chars: "[", Label: "[", Help: "slower (down to 0.05 steps per frame)", Do: func(bool) { s.setSpeed(s.speedIdx - 1) }},
+		{Chars: "+=", Label: "+", Help: "zoom in (or the wheel, a pinch)", Do: func(bool) { zoom(0.8) }},
+		{Chars: "-", Label: "−", Help: "zoom out", Do: func(bool) { zoom(1.25) }},
+		{Keys: []ebiten.Key{ebiten.KeyV}, Label: "V", Help: "reset the view", Do: func(bool) { s.m.View = s.surf.View() }},
+		s.ui.caption.Key(),
+	}
+	for _, k := range sim.Kinds {
+		if key, ok := kindKeys[k]; ok {
+			t = append(t, kit.Key{Keys: []ebiten.Key{key}, Label: strings.TrimPrefix(key.String(), "Key"),
+				Help: "race " + k.Name() + " or not", Do: func(bool) { s.toggleKind(k) }})
+		}
+	}
+	return t
+}
+
+func (s *Scene) nudgeHyper(n int) {
+	if p, ok := sim.MainParam(s.sel); ok {
+		sl := s.ui.hyper
+		h := s.hyper[s.sel]
+		sl.Min, sl.Max, sl.Value = p.Min, p.Max, *p.Get(&h)
+		s.setHyper(s.sel, sl.Nudge(n))
+	}
+}
+
+func (s *Scene) nudgeSchedParam(n int) {
+	if _, lo, hi, p, ok := s.sched.Param(); ok {
+		sl := s.ui.schedP
+		sl.Min, sl.Max, sl.Value, sl.Log = lo, hi, *p, false
+		s.setSchedParam(sl.Nudge(n))
+	}
+}

@@ -1,0 +1,76 @@
+package race
+
+import (
+	"gradlab/sim"
+	"gradlab/surfaces"
+	"gradlab/widgets"
+)
+
+// Status is the race's part of the status object.
+type Status struct {
+	Surface string `json:"surface"`
+	Playing bool   `json:"playing"`
+	Step    int    `json:"step"`
+	Limit   int    `json:"limit"`
+	// Restarts counts how often the race was rebuilt since the scene
+	// started.
+	Restarts int            `json:"restarts"`
+	Start    [2]float64     `json:"start"`
+	View     [4]float64     `json:"view"`
+	Schedule string         `json:"schedule"`
+	Selected string         `json:"selected"`
+	Runners  []RunnerStatus `json:"runners"`
+}
+
+// RunnerStatus is one optimizer's place in the race.
+type RunnerStatus struct {
+	Kind   string  `json:"kind"`
+	Status string  `json:"status"`
+	At     int     `json:"at"`
+	LR     float64 `json:"lr"`
+	Gap    float64 `json:"gap"`
+	X      float64 `json:"x"`
+	Y      float64 `json:"y"`
+}
+
+// Status reports the race.
+func (s *Scene) Status() any {
+	v := s.m.View
+	st := Status{Surface: s.surf.ID(), Playing: s.playing, Step: s.race.Step(), Limit: s.limit,
+		Restarts: s.version, Start: [2]float64{s.start.X, s.start.Y}, View: [4]float64{v.X0, v.Y0, v.X1, v.Y1},
+		Schedule: string(s.schedK), Selected: string(s.sel)}
+	for _, r := range s.race.Runners {
+		h := r.Head()
+		st.Runners = append(st.Runners, RunnerStatus{Kind: string(r.Kind), Status: r.Status.String(),
+			At: r.At, LR: r.BaseLR, Gap: r.Gap[len(r.Gap)-1], X: h.X, Y: h.Y})
+	}
+	return st
+}
+
+// Controls names the clickable controls for tests.
+func (s *Scene) Controls(add func(string, widgets.Rect)) {
+	u := &s.ui
+	add("map", s.m.Plot())
+	for i, sf := range surfaces.All() {
+		add("surface:"+sf.ID(), u.surf[i].Rect)
+	}
+	for i, k := range sim.Kinds {
+		add("opt:"+string(k), u.opts[i].Rect)
+	}
+	add("play", u.play.Rect)
+	add("step", u.step.Rect)
+	add("reset", u.reset.Rect)
+	add("schedule", u.sched.Rect)
+	add("speed", u.speed.Rect)
+	add("limit", u.limit.Rect)
+	add("lr", u.lr.Rect)
+	add("hyper", u.hyper.Rect)
+	add("schedp", u.schedP.Rect)
+	add("more", u.strip.More())
+	add("notes", u.caption.Button.Rect)
+	for i, r := range u.legend.Hits() {
+		if i < len(s.race.Runners) {
+			add("legend:"+string(s.race.Runners[i].Kind), r)
+		}
+	}
+}

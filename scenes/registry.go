@@ -1,0 +1,38 @@
+// Package scenes is the registry: the one place that lists gradlab's scenes,
+// their order and their digit keys. Each scene lives in its own package
+// under scenes/ and implements the contract in scenes/kit.
+package scenes
+
+import (
+	"gradlab/scenes/kit"
+	"gradlab/scenes/race"
+)
+
+// Entry is one scene as the shell knows it. New builds the scene; the shell
+// calls it on the scene's first visit, so start-up cost does not grow with
+// the number of scenes.
+type Entry struct {
+	ID    string // stable: URLs, tests and keys use it
+	Title string // the tab's name
+	Short string // the tab's name where space is short
+	Digit int    // the key that opens it, 1 … 9 then 0
+	New   func() kit.Scene
+}
+
+// All lists the scenes in tab order (digits 1 … 9, then 0).
+var All = []Entry{
+	{ID: "race", Title: "optimizer race", Short: "race", Digit: 6, New: func() kit.Scene { return race.New() }},
+}
+
+// Default is the scene a URL without ?scene= opens.
+const Default = "race"
+
+// ByID finds a scene by its id.
+func ByID(id string) (Entry, bool) {
+	for _, e := range All {
+		if e.ID == id {
+			return e, true
+		}
+	}
+	return Entry{}, false
+}
