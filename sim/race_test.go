@@ -9,11 +9,7 @@ import (
 
 func presetRace(s surfaces.Surface, kinds []Kind) *Race {
 	p := PresetFor(s.ID())
-	var specs []RunnerSpec
-	for _, k := range kinds {
-		specs = append(specs, RunnerSpec{Kind: k, LR: p.LR[k], Hyper: DefaultHyper(k)})
-	}
-	return NewRace(s, s.Start(), DefaultSchedule(Constant, p.Limit), p.Limit, specs)
+	return NewRace(s, s.Start(), DefaultSchedule(Constant, p.Limit), p.Limit, p.Specs(kinds))
 }
 
 func TestPresetsMakeAGoodRace(t *testing.T) {
@@ -37,27 +33,6 @@ func TestPresetsMakeAGoodRace(t *testing.T) {
 				t.Errorf("%s: %s did not lower f (%g → %g)", s.ID(), rn.Kind, rn.Gap[0], last)
 			}
 		}
-	}
-}
-
-func TestSGDZigZagsAcrossTheBowl(t *testing.T) {
-	b := surfaces.NewBowl(surfaces.DefaultBowl)
-	r := presetRace(b, []Kind{SGD, Momentum})
-	r.Advance(40)
-	flips := func(rn *Runner) int {
-		n := 0
-		for k := 1; k < len(rn.Path); k++ {
-			if (rn.Path[k].Y > 0) != (rn.Path[k-1].Y > 0) {
-				n++
-			}
-		}
-		return n
-	}
-	if n := flips(r.Runners[0]); n < 30 {
-		t.Errorf("SGD crossed the valley floor %d times in 40 steps, want a zig-zag", n)
-	}
-	if n := flips(r.Runners[1]); n > 10 {
-		t.Errorf("Momentum crossed %d times in 40 steps: it should damp the zig-zag", n)
 	}
 }
 
