@@ -58,7 +58,30 @@ func (k ScheduleKind) Name() string {
 	return string(k)
 }
 
-// ParseScheduleKind accepts a schedule id.
+var scheduleDescriptions = map[ScheduleKind]string{
+	Constant:    "constant: η stays at η₀ for the whole race",
+	StepDecay:   "step decay: η is multiplied by γ every S steps (S = 30 % of the race), like PyTorch's StepLR",
+	MultiStep:   "multi-step: η is multiplied by γ at ⅓ and at ⅔ of the race, like PyTorch's MultiStepLR",
+	Exponential: "exponential: η is multiplied by γ every step, like PyTorch's ExponentialLR; by default it ends at η₀/100",
+	Cosine:      "cosine: η falls from η₀ to η_min along half a cosine over the race, like PyTorch's CosineAnnealingLR",
+	WarmupCos: "warmup + cosine: η climbs in a straight line from η₀ × start factor to η₀ over the first 5 % " +
+		"of the race, then falls along half a cosine to η_min",
+	OneCycle: "one-cycle: rises from η₀/25 to η₀ (the peak is the base rate, like PyTorch's max_lr) over " +
+		"the first 30 %, then anneals to η₀/25/10⁴",
+	WarmRestart: "cosine restarts: η falls along half a cosine from η₀ to η_min over T₀ = 10 % of the race, " +
+		"jumps back to η₀, and repeats over 2T₀, 4T₀…, like PyTorch's CosineAnnealingWarmRestarts",
+}
+
+// Describe is a one-line account of the schedule for people, with the
+// proportions DefaultSchedule uses.
+func (k ScheduleKind) Describe() string {
+	if d, ok := scheduleDescriptions[k]; ok {
+		return d
+	}
+	return string(k)
+}
+
+// ParseScheduleKind accepts a schedule id in any case.
 func ParseScheduleKind(s string) (ScheduleKind, error) {
 	for _, k := range ScheduleKinds {
 		if string(k) == lower(s) {
@@ -82,13 +105,20 @@ func DefaultSchedule(k ScheduleKind, total int) Schedule {
 	return s
 }
 
-// Factor returns η(step)/η₀.
+// tinyFactor keeps decays that never reach zero on paper (γ^step) from
+// underflowing to an LR of exactly 0 in a long race.
+const tinyFactor = 1e-300
+
+// Factor returns η(step)/η₀. For every step and every setting within Param's
+// range it is finite and within [0, 1], so a schedule alone never makes a
+// race diverge; it is 0 only where a schedule meant to end at η_min = 0 has
+// ended.
 func (s *Schedule) Factor(step int) float64 {
 	e := float64(max(step, 0))
 	T := float64(max(s.Total, 1))
 	switch s.Kind {
 	case StepDecay:
-		return math.Pow(s.Gamma, math.Floor(e/float64(max(s.Every, 1))))
+		return math.Max(math.Pow(s.Gamma, math.Floor(e/float64(max(s.Every, 1)))), tinyFactor)
 	case MultiStep:
 		f := 1.0
 		for _, m := range s.Milestones {
@@ -96,13 +126,15 @@ func (s *Schedule) Factor(step int) float64 {
 				f *= s.Gamma
 			}
 		}
-		return f
+		return math.Max(f, tinyFactor)
 	case Exponential:
-		return math.Pow(s.Gamma, e)
+		return math.Max(math.Pow(s.Gamma, e), tinyFactor)
 	case Cosine:
 		return cosineFactor(math.Min(e, T), T, s.MinFactor)
 	case WarmupCos:
-		w := float64(s.Warmup)
+		// A warm-up as long as the race would leave no room for the
+		// cosine: keep at least its last step.
+		w := float64(min(max(s.Warmup, 0), max(s.Total-1, 0)))
 		if e < w {
 			return s.StartFactor + (1-s.StartFactor)*e/w
 		}
@@ -111,9 +143,12 @@ func (s *Schedule) Factor(step int) float64 {
 		return s.oneCycle(step)
 	case WarmRestart:
 		ti, tcur := float64(max(s.T0, 1)), e
+		if s.TMult <= 1 {
+			tcur = math.Mod(tcur, ti)
+		}
 		for tcur >= ti {
 			tcur -= ti
-			ti *= float64(max(s.TMult, 1))
+			ti *= float64(s.TMult)
 		}
 		return cosineFactor(tcur, ti, s.MinFactor)
 	}
@@ -131,13 +166,18 @@ func cosineFactor(e, T, minF float64) float64 {
 }
 
 // oneCycle follows OneCycleLR with cosine annealing: the factor is relative to
-// the maximum LR.
+// the maximum LR. PyTorch ends the rise at step pct·N − 1, which need not be
+// a whole step (the race then never runs at the peak) and is step 0 or
+// earlier in short races (dividing by zero). Here the rise ends on the
+// nearest whole step, and both phases take at least one step (from three
+// steps on): step 0 runs at η₀/Div, some step at exactly η₀, the last at
+// η₀/Div/FinalDiv.
 func (s *Schedule) oneCycle(step int) float64 {
 	start := 1 / s.Div
 	end := start / s.FinalDiv
 	n := float64(max(s.Total, 2))
-	up := s.Pct*n - 1
 	down := n - 1
+	up := math.Min(math.Max(math.Min(math.Round(s.Pct*n-1), down-1), 1), down)
 	e := math.Min(float64(max(step, 0)), down)
 	anneal := func(a, b, p float64) float64 { return b + (a-b)*(math.Cos(math.Pi*p)+1)/2 }
 	if e <= up {
@@ -153,7 +193,9 @@ func (s *Schedule) Param() (name string, lo, hi float64, ptr *float64, ok bool) 
 	case StepDecay, MultiStep:
 		return "γ", 0.05, 0.9, &s.Gamma, true
 	case Exponential:
-		return "γ", 0.9, 0.9999, &s.Gamma, true
+		// Wide enough to hold DefaultSchedule's γ, which reaches η₀/100 at
+		// the end of even a 10-step race.
+		return "γ", math.Min(0.9, math.Pow(0.01, 1/float64(max(s.Total, 2)))), 0.9999, &s.Gamma, true
 	case Cosine, WarmRestart:
 		return "η_min/η₀", 0, 0.5, &s.MinFactor, true
 	case WarmupCos:

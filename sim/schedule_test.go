@@ -1,8 +1,15 @@
 package sim
 
-import "testing"
+import (
+	"math"
+	"strings"
+	"testing"
 
-// Reference rows from REFERENCE.md, base LR 0.1.
+	"gradlab/surfaces"
+)
+
+// Reference rows computed from the formulas in PyTorch's lr_scheduler
+// documentation, base LR 0.1.
 var scheduleEpochs = []int{0, 1, 4, 5, 29, 30, 50, 69, 70, 99}
 
 var scheduleRef = map[string][]float64{
@@ -74,8 +81,171 @@ func TestParseScheduleKind(t *testing.T) {
 			t.Errorf("ParseScheduleKind(%q) failed", k)
 		}
 	}
+	for in, want := range map[string]ScheduleKind{"OneCycle": OneCycle, "COSINE": Cosine, "Restarts": WarmRestart} {
+		if got, err := ParseScheduleKind(in); err != nil || got != want {
+			t.Errorf("ParseScheduleKind(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
 	if _, err := ParseScheduleKind("linear?"); err == nil {
 		t.Error("accepted an unknown schedule")
+	}
+}
+
+func TestDescribe(t *testing.T) {
+	for _, k := range ScheduleKinds {
+		if d := k.Describe(); !strings.HasPrefix(d, k.Name()+": ") || len(d) < len(k.Name())+20 {
+			t.Errorf("%s: description %q", k, d)
+		}
+	}
+	if d := OneCycle.Describe(); !strings.Contains(d, "max_lr") {
+		t.Errorf("one-cycle description does not say the peak is the base rate: %q", d)
+	}
+}
+
+// scheduleSettings yields DefaultSchedule(k, total) with its tunable
+// parameter at n evenly spaced values over the whole allowed range, both
+// ends included (the default alone when there is none).
+func scheduleSettings(k ScheduleKind, total, n int) []Schedule {
+	s := DefaultSchedule(k, total)
+	_, lo, hi, _, ok := s.Param()
+	if !ok {
+		return []Schedule{s}
+	}
+	var out []Schedule
+	for i := 0; i < n; i++ {
+		c := DefaultSchedule(k, total)
+		_, _, _, p, _ := c.Param()
+		*p = lo + (hi-lo)*float64(i)/float64(n-1)
+		if i == n-1 {
+			*p = hi
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+var edgeLimits = []int{10, 11, 37, 100, 1000, 20000}
+
+func TestSchedulesAtTheirEdges(t *testing.T) {
+	for _, k := range ScheduleKinds {
+		for _, limit := range edgeLimits {
+			for _, s := range scheduleSettings(k, limit, 20) {
+				_, _, _, p, _ := s.Param()
+				for e := 0; e < limit+5; e++ {
+					f := s.Factor(e)
+					if !(f >= 0 && f <= 1.0000001) {
+						t.Fatalf("%s limit %d param %v: factor at %d = %g", k, limit, deref(p), e, f)
+					}
+					// Within the race the LR never reaches 0; past the span
+					// only a schedule meant to end at η_min = 0 may.
+					endsAtZero := (k == Cosine || k == WarmupCos) && s.MinFactor == 0 && e >= s.Total
+					if f == 0 && !endsAtZero {
+						t.Fatalf("%s limit %d param %v: factor 0 at step %d", k, limit, deref(p), e)
+					}
+				}
+			}
+		}
+	}
+}
+
+func deref(p *float64) any {
+	if p == nil {
+		return "-"
+	}
+	return *p
+}
+
+func TestSchedulesAloneNeverDivergeARace(t *testing.T) {
+	if testing.Short() {
+		t.Skip("sweeps 6 step limits × 8 schedules × 20 settings")
+	}
+	b := surfaces.NewBowl(surfaces.DefaultBowl)
+	specs := PresetFor("bowl").Specs(Kinds)
+	for _, k := range ScheduleKinds {
+		for _, limit := range edgeLimits {
+			for _, s := range scheduleSettings(k, limit, 20) {
+				r := NewRace(b, b.Start(), s, limit, specs)
+				r.Advance(limit)
+				if !r.Done() {
+					t.Fatalf("%s limit %d: race not done at its limit", k, limit)
+				}
+				for _, rn := range r.Runners {
+					if rn.Status == Diverged {
+						_, _, _, p, _ := s.Param()
+						t.Errorf("%s limit %d param %v: %s diverged at %d (%s)", k, limit, deref(p), rn.Kind, rn.At, rn.Why)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestOneCycleInShortRaces(t *testing.T) {
+	for total := 2; total <= 40; total++ {
+		for _, pct := range []float64{0.05, 0.1, 0.3, 0.5, 0.9} {
+			s := DefaultSchedule(OneCycle, total)
+			s.Pct = pct
+			peak := 0.0
+			for e := 0; e < total; e++ {
+				peak = math.Max(peak, s.Factor(e))
+			}
+			// The peak is the base rate, like PyTorch's max_lr; the race
+			// starts at η₀/25 and, past two steps, ends far below the peak.
+			if rel(s.Factor(0), 1/s.Div) > 1e-12 || peak != 1 {
+				t.Errorf("total %d pct %g: starts at %g, peaks at %g", total, pct, s.Factor(0), peak)
+			}
+			if total >= 3 && rel(s.Factor(total-1), 1/s.Div/s.FinalDiv) > 1e-12 {
+				t.Errorf("total %d pct %g: ends at %g", total, pct, s.Factor(total-1))
+			}
+		}
+	}
+}
+
+func TestWarmupLongerThanTheRace(t *testing.T) {
+	s := Schedule{Kind: WarmupCos, Total: 10, Warmup: 50, StartFactor: 0.1}
+	prev := 0.0
+	for e := 0; e < 10; e++ {
+		f := s.Factor(e)
+		if f < prev || f > 1 {
+			t.Fatalf("factor at %d = %g after %g: the warm-up should climb to 1 within the race", e, f, prev)
+		}
+		prev = f
+	}
+	if prev != 1 {
+		t.Errorf("warm-up ends at %g, not at the base rate", prev)
+	}
+}
+
+func TestRestartsLongerThanTheRaceAndWithoutGrowth(t *testing.T) {
+	long := Schedule{Kind: WarmRestart, Total: 10, T0: 100, TMult: 2}
+	one := Schedule{Kind: Cosine, Total: 100}
+	for e := 0; e < 10; e++ {
+		if long.Factor(e) != one.Factor(e) {
+			t.Fatalf("T₀ > race: step %d factor %g, want one plain cosine %g", e, long.Factor(e), one.Factor(e))
+		}
+	}
+	// T_mult = 1 repeats the same cycle; a late step costs no more than an
+	// early one.
+	flat := Schedule{Kind: WarmRestart, Total: 1 << 30, T0: 1, TMult: 1}
+	if f := flat.Factor(1 << 29); f != 1 {
+		t.Errorf("T₀ = 1, T_mult = 1: factor %g, want 1 at every step", f)
+	}
+	p := Schedule{Kind: WarmRestart, T0: 7, TMult: 1}
+	if p.Factor(7*1000+3) != p.Factor(3) {
+		t.Error("T_mult = 1 is not periodic")
+	}
+}
+
+func TestExponentialStaysPositive(t *testing.T) {
+	s := Schedule{Kind: Exponential, Total: 20000, Gamma: 0.9}
+	if f := s.Factor(19999); !(f > 0) {
+		t.Errorf("γ = 0.9 after 19999 steps: factor %g underflowed", f)
+	}
+	for _, total := range edgeLimits {
+		d := DefaultSchedule(Exponential, total)
+		if _, lo, hi, _, _ := d.Param(); d.Gamma < lo || d.Gamma > hi {
+			t.Errorf("total %d: default γ %g outside the slider [%g, %g]", total, d.Gamma, lo, hi)
+		}
 	}
 }
 
