@@ -128,3 +128,63 @@ func BenchmarkRaceStep7(b *testing.B) {
 		}
 	}
 }
+
+func TestSetTolRejudges(t *testing.T) {
+	b := surfaces.NewBowl(surfaces.DefaultBowl)
+	r := presetRace(b, DefaultKinds)
+	r.Advance(r.Limit)
+	at := map[Kind]int{}
+	for _, rn := range r.Runners {
+		if rn.Status != Converged {
+			t.Fatalf("%s did not converge at the default tolerance", rn.Kind)
+		}
+		at[rn.Kind] = rn.At
+	}
+	step := r.Step()
+	// Tighter: nobody has converged by the step the race had reached, so
+	// the race runs on, and each runner then converges later.
+	r.SetTol(1e-12)
+	if r.Step() != step || r.Done() {
+		t.Fatalf("after SetTol(1e-12): step %d (was %d), done %v", r.Step(), step, r.Done())
+	}
+	r.Advance(r.Limit)
+	for _, rn := range r.Runners {
+		if rn.Status != Converged || rn.At <= at[rn.Kind] || rn.Gap[rn.At] >= 1e-12 || rn.Gap[rn.At-1] < 1e-12 {
+			t.Errorf("%s at 1e-12: %v at %d (was %d)", rn.Kind, rn.Status, rn.At, at[rn.Kind])
+		}
+	}
+	// Looser: each runner stops where it first crossed the new threshold.
+	r.SetTol(1e-2)
+	for _, rn := range r.Runners {
+		if rn.Status != Converged || rn.At >= at[rn.Kind] || len(rn.Path) != rn.At+1 ||
+			rn.Gap[rn.At] >= 1e-2 || rn.Gap[rn.At-1] < 1e-2 {
+			t.Errorf("%s at 1e-2: %v at %d, %d points", rn.Kind, rn.Status, rn.At, len(rn.Path))
+		}
+	}
+	// Setting the field and resetting is the same as SetTol.
+	fresh := presetRace(b, DefaultKinds)
+	fresh.Tol = 1e-2
+	fresh.Reset()
+	fresh.Advance(fresh.Limit)
+	for i, rn := range fresh.Runners {
+		if rn.At != r.Runners[i].At {
+			t.Errorf("%s: Tol field %d, SetTol %d", rn.Kind, rn.At, r.Runners[i].At)
+		}
+	}
+}
+
+func TestRunnerLastStepAndGradient(t *testing.T) {
+	b := surfaces.NewBowl(surfaces.DefaultBowl)
+	r := NewRace(b, b.Start(), DefaultSchedule(Constant, 10), 10, []RunnerSpec{{Adam, 0.3, DefaultHyper(Adam)}})
+	r.Advance(1)
+	rn := r.Runners[0]
+	gx, gy, _ := rn.LastGrad()
+	if wx, wy := b.Grad(b.Start().X, b.Start().Y); gx != wx || gy != wy {
+		t.Errorf("last gradient (%g, %g), want ∇f at the start (%g, %g)", gx, gy, wx, wy)
+	}
+	// Adam's first step is η in each coordinate, against the gradient.
+	dx, dy, _ := rn.LastStep()
+	if math.Abs(dx-0.3) > 1e-7 || math.Abs(dy+0.3) > 1e-7 {
+		t.Errorf("first Adam step (%g, %g), want (0.3, −0.3)", dx, dy)
+	}
+}
