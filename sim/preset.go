@@ -53,8 +53,9 @@ func PresetFor(surface string) Preset {
 		p.LR = map[Kind]float64{SGD: 0.0018, Momentum: 0.0018, Nesterov: 0.001, RMSProp: 0.005,
 			Adam: 0.5, AdaGrad: 1, AdamW: 0.5}
 	case "beale":
-		// SGD diverges from η ≈ 0.036 on the steep walls near the start;
-		// 0.025 keeps a margin. Momentum diverges from ≈ 0.007 and RMSProp
+		// From η ≈ 0.036 SGD's first step off the steep start (|∇f| ≈ 99)
+		// lands on steeper walls and it diverges within five steps; 0.025
+		// keeps a margin. Momentum diverges from ≈ 0.007 and RMSProp
 		// stops converging at 0.15. Momentum at a tenth of SGD's η would
 		// trace SGD's path (its steady speed is η/(1 − μ)), so it gets its
 		// own best-ish rate instead.

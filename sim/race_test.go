@@ -2,6 +2,7 @@ package sim
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"gradlab/surfaces"
@@ -186,5 +187,25 @@ func TestRunnerLastStepAndGradient(t *testing.T) {
 	dx, dy, _ := rn.LastStep()
 	if math.Abs(dx-0.3) > 1e-7 || math.Abs(dy+0.3) > 1e-7 {
 		t.Errorf("first Adam step (%g, %g), want (0.3, −0.3)", dx, dy)
+	}
+}
+
+func TestPresetForAnyCaseAndEveryKind(t *testing.T) {
+	for _, id := range []string{"bowl", "rosenbrock", "beale"} {
+		p, q := PresetFor(id), PresetFor(strings.ToUpper(id[:1])+id[1:])
+		for _, k := range Kinds {
+			if p.Spec(k) != q.Spec(k) || p.Limit != q.Limit {
+				t.Errorf("PresetFor is case-sensitive for %s", id)
+			}
+			if sp := p.Spec(k); !(sp.LR > 0) || sp.Kind != k {
+				t.Errorf("%s: no preset for %s", id, k)
+			}
+			if _, ok := p.Hyper[k]; !ok {
+				t.Errorf("%s: no hyperparameters for %s", id, k)
+			}
+		}
+	}
+	if PresetFor("nope").LR[SGD] != PresetFor("bowl").LR[SGD] {
+		t.Error("an unknown surface should get the bowl's preset")
 	}
 }
