@@ -7,8 +7,7 @@ import (
 	"gradlab/surfaces"
 )
 
-// Trajectories computed independently from PyTorch's documented update rules
-// (torch.optim's SGD, RMSprop, Adam, Adagrad algorithm boxes).
+// Trajectories computed independently from PyTorch's documented update rules.
 var trajectories = []struct {
 	surface string
 	kind    Kind
@@ -162,8 +161,8 @@ func TestStateBeforeFirstStep(t *testing.T) {
 	}
 }
 
-// Each case is worked by hand from the update rules in PyTorch's
-// documentation: two steps with gradients g1 then g2 from θ = (1, −2).
+// Each case is worked by hand from PyTorch's documented update rules: two
+// steps with gradients g1 then g2 from θ = (1, −2).
 func TestStateMatchesHandComputation(t *testing.T) {
 	g1, g2 := []float64{3, -0.5}, []float64{-1, 2}
 	const lr = 0.1

@@ -8,8 +8,8 @@ import (
 	"gradlab/surfaces"
 )
 
-// Reference rows computed from the formulas in PyTorch's lr_scheduler
-// documentation, base LR 0.1.
+// Reference rows computed independently from PyTorch's documented
+// lr_scheduler formulas, base LR 0.1.
 var scheduleEpochs = []int{0, 1, 4, 5, 29, 30, 50, 69, 70, 99}
 
 var scheduleRef = map[string][]float64{
