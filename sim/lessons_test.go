@@ -373,9 +373,9 @@ func TestRosenbrockTryThisWarmupLetsMomentumGoFaster(t *testing.T) {
 	}
 }
 
-// Try (Beale): SGD has almost no good η: up to 0.033 it is still short after
-// the race's 500 steps, from 0.036 it diverges. Adam arrives for every η
-// from 0.15 to 3.
+// Try (Beale): SGD has almost no good η: below 0.033 it is still short after
+// the race's 500 steps, from about 0.0355 it diverges within a few steps.
+// Adam arrives for every η from 0.15 to 2, a factor of 13.
 func TestBealeTryThisAdamForgivesTheRate(t *testing.T) {
 	lo, hi := math.Inf(1), 0.0
 	for _, lr := range logGrid(0.005, 0.1, 60) {
@@ -391,7 +391,7 @@ func TestBealeTryThisAdamForgivesTheRate(t *testing.T) {
 	if !(hi/lo < 1.15) || lo < 0.032 {
 		t.Errorf("SGD converges within the race for η in [%.4g, %.4g]: want a sliver above 0.032", lo, hi)
 	}
-	for _, lr := range logGrid(0.15, 3, 25) {
+	for _, lr := range logGrid(0.15, 2, 25) {
 		if rn := soloRun("beale", Adam, lr, nil, Constant); rn.Status != Converged {
 			t.Errorf("Adam at η = %.3g: %v at f − f* = %.3g, want converged", lr, rn.Status, finalGap(rn))
 		}
