@@ -249,8 +249,10 @@ func TestSharedLR(t *testing.T) {
 	// the floor, the adaptive methods hardly leave the start.
 	o = run("rosenbrock")
 	for _, k := range []Kind{Momentum, Nesterov} {
-		if o[k].Status != Converged {
-			t.Errorf("rosenbrock: %s %v, want converged", k, o[k].Status)
+		// Momentum converges at step 1484 of 1500: judge by f − f* so
+		// that a few steps either way do not matter.
+		if finalGap(o[k]) > 1e-5 {
+			t.Errorf("rosenbrock: %s ends at %.3g, want within 1e-5", k, finalGap(o[k]))
 		}
 	}
 	if g := finalGap(o[SGD]); g < 0.1 {
