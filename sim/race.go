@@ -89,7 +89,9 @@ type Noise struct {
 	// gradient does. Otherwise it is absolute, the same everywhere: the kind
 	// minibatches make near a minimum, where per-example gradients still
 	// disagree although their mean is zero. Only absolute noise leaves a
-	// floor that constant-η SGD cannot get below.
+	// floor that constant-η SGD cannot get below; relative noise instead
+	// jitters the effective rate, and a runner near its stability limit
+	// (SGD on the bowl at η ≈ 2/(λ₁+λ₂)) diverges once σ nears 0.5.
 	Relative bool
 	// Seed picks the random numbers. Each runner draws from its own stream,
 	// derived from Seed and its kind alone, so adding or removing another
