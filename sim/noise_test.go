@@ -174,6 +174,25 @@ func TestRelativeNoiseLeavesNoFloor(t *testing.T) {
 	}
 }
 
+// Large relative noise jitters SGD's effective rate across its stability
+// limit.
+func TestLargeRelativeNoiseTipsSGDOver(t *testing.T) {
+	b := surfaces.NewBowl(surfaces.DefaultBowl)
+	diverged := map[float64]int{}
+	for _, sigma := range []float64{0.5, 1} {
+		for seed := uint64(1); seed <= 20; seed++ {
+			r := noisyRace(b, []Kind{SGD}, Constant, Noise{Sigma: sigma, Relative: true, Seed: seed})
+			r.Advance(r.Limit)
+			if r.Runners[0].Status == Diverged {
+				diverged[sigma]++
+			}
+		}
+	}
+	if diverged[0.5] == 0 || diverged[0.5] == 20 || diverged[1] != 20 {
+		t.Errorf("diverged out of 20 seeds: %v; want some at σ = 0.5, all at σ = 1", diverged)
+	}
+}
+
 func TestSetNoiseReplaysToTheSameStep(t *testing.T) {
 	b := surfaces.NewBowl(surfaces.DefaultBowl)
 	r := presetRace(b, DefaultKinds)

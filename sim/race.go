@@ -91,7 +91,8 @@ type Noise struct {
 	// disagree although their mean is zero. Only absolute noise leaves a
 	// floor that constant-η SGD cannot get below; relative noise instead
 	// jitters the effective rate, and a runner near its stability limit
-	// (SGD on the bowl at η ≈ 2/(λ₁+λ₂)) diverges once σ nears 0.5.
+	// can be pushed over it (SGD on the bowl at η ≈ 2/(λ₁+λ₂): some seeds
+	// diverge at σ = 0.5, every one at σ = 1).
 	Relative bool
 	// Seed picks the random numbers. Each runner draws from its own stream,
 	// derived from Seed and its kind alone, so adding or removing another
