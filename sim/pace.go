@@ -38,9 +38,9 @@ func (p *Pacer) Steps(rate float64, dt time.Duration) int {
 	dt = min(dt, lag)
 	p.carry += rate * dt.Seconds()
 	// Frame times are whole nanoseconds (a 60 fps tick is 16666666 ns), so
-	// a step can come out a hair short; a millionth of a step's slack
-	// keeps it from slipping to the next tick.
-	n := math.Floor(p.carry + 1e-6)
+	// steps due on a whole second come out a hair short; a thousandth of a
+	// step's slack keeps them from slipping to the next tick.
+	n := math.Floor(p.carry + 1e-3)
 	p.carry -= n
 	if p.MaxSteps > 0 && n > float64(p.MaxSteps) {
 		n, p.carry = float64(p.MaxSteps), 0
