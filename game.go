@@ -158,6 +158,11 @@ func (g *Game) Update() error {
 	g.ctx.Area = g.sceneArea()
 	kit.Dispatch(g.scene.Keys(), &g.ctx)
 	g.scene.Update(&g.ctx)
+	// Any input may have changed the state; the query is compared with the
+	// last one written before the address bar is touched.
+	if g.ctx.Active {
+		g.urlDirt = true
+	}
 	// Browsers throttle rapid history updates (a dragged slider changes the
 	// state every tick), so the URL follows at most a few times a second.
 	if g.urlDirt && time.Since(g.urlTime) >= 300*time.Millisecond {

@@ -24,16 +24,9 @@ run_bench() {
 	bb=$(brotli -q 11 -c "$work/baseline/gradlab.wasm" | wc -c)
 
 	say "timing pages in headless Chromium (alternating runs, medians)"
-	go build -o "$work/serve" ./wasm/serve
 	go build -o "$work/benchtool" ./wasm/benchtool
-	"$work/serve" -dir dist -addr 127.0.0.1:18081 >/dev/null 2>&1 &
-	local s1=$!
-	"$work/serve" -dir "$work/baseline" -addr 127.0.0.1:18082 >/dev/null 2>&1 &
-	local s2=$!
-	sleep 1
 	local pages
-	pages=$("$work/benchtool" pages http://127.0.0.1:18081/ http://127.0.0.1:18082/ "${BENCH_ROUNDS:-5}" 6)
-	kill "$s1" "$s2" 2>/dev/null || true
+	pages=$(xvfb-run -a -s "-screen 0 1280x800x24" "$work/benchtool" pages dist "$work/baseline" "${BENCH_ROUNDS:-5}" 6)
 	local gfirst gfps ggo gp95 bfirst bfps
 	read -r _ gfirst gfps ggo gp95 <<<"$(sed -n 1p <<<"$pages")"
 	read -r _ bfirst bfps _ <<<"$(sed -n 2p <<<"$pages")"
@@ -47,7 +40,7 @@ run_bench() {
 	done
 
 	say "contours: gradlab vs d3-contour 4.0.3"
-	"$work/benchtool" grid "$work/grid.json"
+	xvfb-run -a -s "-screen 0 1280x800x24" "$work/benchtool" grid "$work/grid.json"
 	(cd "$work" && npm init -y >/dev/null && npm install --silent --no-audit --no-fund d3-contour@4.0.3 >/dev/null)
 	cat >"$work/d3bench.mjs" <<'JS'
 import { contours } from "d3-contour";

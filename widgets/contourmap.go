@@ -112,7 +112,13 @@ func (m *ContourMap) Prepare(t *Theme) bool {
 	if k == m.key && m.bg != nil {
 		// A coarse map is refined once the view has held still a moment,
 		// so first paint and live zooming stay quick.
-		if m.refine > 0 {
+		switch {
+		case m.refine < 0: // the first frame showed no map yet
+			m.refine = 1
+			m.render(t, true)
+			m.ClearTrail()
+			return true
+		case m.refine > 0:
 			m.refine--
 			if m.refine == 0 {
 				m.render(t, false)
@@ -122,12 +128,12 @@ func (m *ContourMap) Prepare(t *Theme) bool {
 		}
 		return false
 	}
-	// The very first map is refined on the next frame; after a zoom or pan
-	// the refinement waits a little, so a gesture stays smooth.
+	// After a zoom or pan the refinement waits a little, so a gesture stays
+	// smooth. The very first map waits a frame before even its coarse
+	// version: the page shows its chrome at once, while the sampling (slow
+	// in freshly compiled WebAssembly) follows.
+	first := m.key == (mapKey{})
 	m.refine = 3
-	if m.key == (mapKey{}) {
-		m.refine = 1
-	}
 	m.key = k
 	m.Layout(t)
 	bw, bh := max(int(m.Rect.W), 1), max(int(m.Rect.H), 1)
@@ -138,7 +144,12 @@ func (m *ContourMap) Prepare(t *Theme) bool {
 		}
 		m.bg, m.comp = ebiten.NewImage(bw, bh), ebiten.NewImage(bw, bh)
 	}
-	m.render(t, true)
+	if first {
+		m.bg.Fill(assets.Backdrop)
+		m.refine = -1
+	} else {
+		m.render(t, true)
+	}
 	m.ClearTrail()
 	return true
 }

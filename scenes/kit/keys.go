@@ -19,6 +19,10 @@ type Key struct {
 	Help string
 	// Repeat acts again while the key is held.
 	Repeat bool
+	// Group, when set, joins this row with the others of the same group
+	// into one help line reading "labels: Group", so a family of keys
+	// (one per optimizer) takes one line.
+	Group string
 	// Do is the action; shift reports a held Shift key (most keys go
 	// backwards with it).
 	Do func(shift bool)
@@ -72,12 +76,23 @@ func Global(open func(digit int), help, debug, dismiss func()) []Key {
 // HelpLine is one line of the help overlay.
 type HelpLine struct{ Keys, Help string }
 
-// Help writes the help overlay's lines from key tables, in order.
+// Help writes the help overlay's lines from key tables, in order; rows of
+// one Group share a line.
 func Help(tables ...[]Key) []HelpLine {
 	var out []HelpLine
+	at := map[string]int{}
 	for _, t := range tables {
 		for _, k := range t {
-			out = append(out, HelpLine{k.Label, k.Help})
+			if k.Group == "" {
+				out = append(out, HelpLine{k.Label, k.Help})
+				continue
+			}
+			if i, ok := at[k.Group]; ok {
+				out[i].Keys += " " + k.Label
+				continue
+			}
+			at[k.Group] = len(out)
+			out = append(out, HelpLine{k.Label, k.Group})
 		}
 	}
 	return out

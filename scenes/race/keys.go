@@ -60,7 +60,7 @@ func (s *Scene) keyTable() []kit.Key {
 	for _, k := range sim.Kinds {
 		if key, ok := kindKeys[k]; ok {
 			t = append(t, kit.Key{Keys: []ebiten.Key{key}, Label: strings.TrimPrefix(key.String(), "Key"),
-				Help: "race " + k.Name() + " or not", Do: func(bool) { s.toggleKind(k) }})
+				Help: "race " + k.Name() + " or not", Group: "toggle " + groupNames(), Do: func(bool) { s.toggleKind(k) }})
 		}
 	}
 	return t
@@ -81,4 +81,15 @@ func (s *Scene) nudgeSchedParam(n int) {
 		sl.Min, sl.Max, sl.Value, sl.Log = lo, hi, *p, false
 		s.setSchedParam(sl.Nudge(n))
 	}
+}
+
+// groupNames lists the optimizers that have a toggle key, in key order.
+func groupNames() string {
+	var names []string
+	for _, k := range sim.Kinds {
+		if _, ok := kindKeys[k]; ok {
+			names = append(names, k.Name())
+		}
+	}
+	return strings.Join(names, ", ")
 }

@@ -9,20 +9,23 @@ import (
 	"encoding/json"
 	"fmt"
 	"log"
+	"net"
+	"net/http"
 	"os"
-	"slices"
 	"strconv"
 	"time"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"gradlab/scenes/kit"
 	"gradlab/surfaces"
+	"gradlab/wasm/site"
 )
 
 func main() {
 	if len(os.Args) < 2 {
-		log.Fatal("usage: benchtool grid FILE | pages URL_A URL_B ROUNDS SECONDS")
+		log.Fatal("usage: benchtool grid FILE | pages DIR_A DIR_B ROUNDS SECONDS")
 	}
 	switch os.Args[1] {
 	case "grid":
@@ -30,10 +33,22 @@ func main() {
 	case "pages":
 		rounds, _ := strconv.Atoi(os.Args[4])
 		secs, _ := strconv.ParseFloat(os.Args[5], 64)
-		pages(os.Args[2], os.Args[3], rounds, secs)
+		a, b := serveDir(os.Args[2]), serveDir(os.Args[3])
+		pages(a, b, rounds, secs)
 	default:
 		log.Fatalf("unknown command %q", os.Args[1])
 	}
+}
+
+// serveDir serves a built page on a free loopback port and returns its URL,
+// so the benchmark never collides with something else holding a port.
+func serveDir(dir string) string {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		log.Fatal(err)
+	}
+	go http.Serve(ln, site.Handler(dir))
+	return "http://" + ln.Addr().String() + "/"
 }
 
 // writeGrid saves the grid and levels of surfaces' BenchmarkContoursLarge
@@ -83,8 +98,8 @@ func pages(a, b string, rounds int, secs float64) {
 }
 
 func median(v []float64) float64 {
-	slices.Sort(v)
-	return v[len(v)/2]
+	m, _ := kit.Percentiles(v)
+	return m
 }
 
 func measure(url string, secs float64) (result, error) {

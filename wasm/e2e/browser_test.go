@@ -112,7 +112,11 @@ func openPage(t *testing.T, query string, w, h int) *page {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/index.html"+query)); err != nil {
+	// Headless windows have a minimum width and lose height to the
+	// window frame; emulating the viewport gives the page exactly w×h CSS
+	// pixels, as on a phone.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(int64(w), int64(h)),
+		chromedp.Navigate(base+"/index.html"+query)); err != nil {
 		t.Fatal(err)
 	}
 	p.waitFor(`window.gradlab && window.gradlab.ready && window.gradlab.frame > 2`, 120*time.Second)

@@ -19,7 +19,7 @@ func TestPageWheelNotchZoomsOneStep(t *testing.T) {
 	w0 := v[2] - v[0]
 	m := mapRect(p.status())
 	cx, cy := m[0]+m[2]/2, m[1]+m[3]/2
-	notch := func(ev *input.DispatchMouseEventParams) { ev.DeltaX, ev.DeltaY = 0, -100 }
+	notch := func(ev *input.DispatchMouseEventParams) { ev.DeltaX, ev.DeltaY = 1e-3, -100 } // both are required
 	if err := chromedp.Do(p.ctx, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, cx, cy),
 		chromedp.MouseEvent(input.DispatchMouseEventTypeMouseWheel, cx, cy, notch)); err != nil {
 		t.Fatal(err)
