@@ -1,0 +1,240 @@
+package nn
+
+import "math"
+
+// The matrix products of a dense layer. Inside the passes every activation
+// and delta is stored feature-major: feature k of the whole batch is the
+// contiguous row k (of length m, the batch size). With that layout the long
+// loop is always over the batch, which is hundreds long, while the layer
+// widths can be as small as 2 (the input) or 3 (a 3-class output), where a
+// loop over the width spends its time on loop overhead. A block of up to
+// four features is combined per pass, so one load and store of the output
+// carries four multiply-adds.
+//
+// Every sum runs over its index in order, as the reference BLAS behind
+// numpy's np.dot does; that keeps the numpy cross-check tight. Nothing skips
+// ReLU's zeros: the branch would be unpredictable (half the units are off in
+// no pattern) and a mispredicted branch costs more than the work it saves.
+
+// combine sets z[i] = Σ_k c[k·cs]·v_k[i] + bias for k < nv, i < m, summing in
+// k order and adding bias last: the forward product (c a column of W, v the
+// layer's inputs, bias b_j) and the backward one (c a row of W, v the deltas,
+// bias 0). The first block assigns rather than adds to a cleared z, which
+// gives the same bits (0 + x = x) without the clearing pass.
+func combine(z []float64, c []float64, cs int, v []float64, nv, m int, bias float64) {
+	z = z[:m]
+	k := 0
+	for ; k+4 <= nv; k += 4 {
+		w0, w1, w2, w3 := c[k*cs], c[(k+1)*cs], c[(k+2)*cs], c[(k+3)*cs]
+		v0, v1, v2, v3 := v[k*m:(k+1)*m], v[(k+1)*m:(k+2)*m], v[(k+2)*m:(k+3)*m], v[(k+3)*m:(k+4)*m]
+		v0, v1, v2, v3 = v0[:m], v1[:m], v2[:m], v3[:m]
+		switch {
+		case k == 0 && nv == 4:
+			for i := range z {
+				z[i] = w0*v0[i] + w1*v1[i] + w2*v2[i] + w3*v3[i] + bias
+			}
+		case k == 0:
+			for i := range z {
+				z[i] = w0*v0[i] + w1*v1[i] + w2*v2[i] + w3*v3[i]
+			}
+		case k+4 == nv:
+			for i := range z {
+				z[i] = z[i] + w0*v0[i] + w1*v1[i] + w2*v2[i] + w3*v3[i] + bias
+			}
+		default:
+			for i := range z {
+				z[i] = z[i] + w0*v0[i] + w1*v1[i] + w2*v2[i] + w3*v3[i]
+			}
+		}
+	}
+	// The last one to three terms; when they are all there is, the pass
+	// starts from zero instead of z.
+	var (
+		w  [3]float64
+		vs [3][]float64
+	)
+	r := nv - k
+	for t := 0; t < r; t++ {
+		w[t] = c[(k+t)*cs]
+		vs[t] = v[(k+t)*m : (k+t+1)*m][:m]
+	}
+	first := k == 0
+	switch r {
+	case 0:
+		if first {
+			for i := range z {
+				z[i] = bias
+			}
+		}
+	case 3:
+		w0, w1, w2, v0, v1, v2 := w[0], w[1], w[2], vs[0][:m], vs[1][:m], vs[2][:m]
+		if first {
+			for i := range z {
+				z[i] = w0*v0[i] + w1*v1[i] + w2*v2[i] + bias
+			}
+		} else {
+			for i := range z {
+				z[i] = z[i] + w0*v0[i] + w1*v1[i] + w2*v2[i] + bias
+			}
+		}
+	case 2:
+		w0, w1, v0, v1 := w[0], w[1], vs[0][:m], vs[1][:m]
+		if first {
+			for i := range z {
+				z[i] = w0*v0[i] + w1*v1[i] + bias
+			}
+		} else {
+			for i := range z {
+				z[i] = z[i] + w0*v0[i] + w1*v1[i] + bias
+			}
+		}
+	case 1:
+		w0, v0 := w[0], vs[0][:m]
+		if first {
+			for i := range z {
+				z[i] = w0*v0[i] + bias
+			}
+		} else {
+			for i := range z {
+				z[i] = z[i] + w0*v0[i] + bias
+			}
+		}
+	}
+}
+
+// forwardT sets z (fo×m) = act((a·W + b)ᵀ) for a stored as aT (fi×m) and W
+// fi×fo row-major: z_j = act(Σ_k W[k,j]·a_k + b_j). The activation runs on
+// each row as soon as it is made, while it is still in the L1 cache.
+func forwardT(z, aT, w, b []float64, fi, fo, m int, act Activation) {
+	for j := 0; j < fo; j++ {
+		zj := z[j*m : (j+1)*m]
+		combine(zj, w[j:], fo, aT, fi, m, b[j])
+		activate(zj, act)
+	}
+}
+
+// backInputT sets dp (fi×m) = (δ·Wᵀ)ᵀ for δ stored as dT (fo×m),
+// dp_k = Σ_j W[k,j]·δ_j, times the derivative of act at the layer's output
+// aT (fi×m) unless deriv is false.
+func backInputT(dp, dT, w, aT []float64, fi, fo, m int, act Activation, deriv bool) {
+	for k := 0; k < fi; k++ {
+		dk := dp[k*m : (k+1)*m]
+		combine(dk, w[k*fo:], 1, dT, fo, m, 0)
+		if deriv {
+			derivative(dk, aT[k*m:(k+1)*m], act)
+		}
+	}
+}
+
+func activate(v []float64, act Activation) {
+	switch act {
+	case ReLU:
+		// max(z, 0) without a branch, which would be mispredicted for about
+		// half the units: clear every bit of the values whose sign bit is set.
+		for i, z := range v {
+			b := math.Float64bits(z)
+			v[i] = math.Float64frombits(b &^ uint64(int64(b)>>63))
+		}
+	case Tanh:
+		for i, z := range v {
+			v[i] = math.Tanh(z)
+		}
+	}
+}
+
+// derivative multiplies d by the derivative of act at the activation's
+// output a: ReLU's mask (a > 0) or tanh's 1 − a².
+func derivative(d, a []float64, act Activation) {
+	a = a[:len(d)]
+	switch act {
+	case ReLU:
+		// Zero where the unit was off, without a branch: a ≥ 0 after ReLU,
+		// so its bits are non-zero exactly when a > 0.
+		for i, v := range a {
+			on := uint64(-int64(math.Float64bits(v)) >> 63)
+			d[i] = math.Float64frombits(math.Float64bits(d[i]) & on)
+		}
+	case Tanh:
+		for i, v := range a {
+			d[i] *= 1 - v*v
+		}
+	}
+}
+
+// gradWT sets gw (fi×fo, row-major) = aᵀ·δ for aT (fi×m) and dT (fo×m):
+// gw[k,j] = Σ_i a_k[i]·δ_j[i]. It takes two k and three j at a time: six
+// independent sums, so the adds do not wait on each other, few enough to stay
+// in registers. A block narrower than three repeats its last column and
+// drops the copies.
+func gradWT(gw, aT, dT []float64, fi, fo, m int) {
+	for k := 0; k < fi; k += 2 {
+		k1 := min(k+1, fi-1)
+		a0, a1 := aT[k*m:(k+1)*m], aT[k1*m:(k1+1)*m]
+		a0, a1 = a0[:m], a1[:m]
+		for j := 0; j < fo; j += 3 {
+			w := min(3, fo-j)
+			o1, o2 := min(1, w-1), min(2, w-1)
+			d0, d1, d2 := dT[j*m:(j+1)*m], dT[(j+o1)*m:(j+o1+1)*m], dT[(j+o2)*m:(j+o2+1)*m]
+			d0, d1, d2 = d0[:m], d1[:m], d2[:m]
+			var s00, s01, s02, s10, s11, s12 float64
+			for i, x := range a0 {
+				y := a1[i]
+				e0, e1, e2 := d0[i], d1[i], d2[i]
+				s00 += x * e0
+				s01 += x * e1
+				s02 += x * e2
+				s10 += y * e0
+				s11 += y * e1
+				s12 += y * e2
+			}
+			store(gw[k*fo+j:k*fo+j+w], s00, s01, s02, 0)
+			if k1 != k {
+				store(gw[k1*fo+j:k1*fo+j+w], s10, s11, s12, 0)
+			}
+		}
+	}
+}
+
+// sumRows sets gb[j] = Σ_i dT[j·m + i], the bias gradient, four j at a time
+// so that four sums advance together instead of one waiting on each add.
+func sumRows(gb, dT []float64, fo, m int) {
+	for j := 0; j < fo; j += 4 {
+		w := min(4, fo-j)
+		o1, o2, o3 := min(1, w-1), min(2, w-1), min(3, w-1)
+		d0, d1 := dT[j*m:(j+1)*m], dT[(j+o1)*m:(j+o1+1)*m]
+		d2, d3 := dT[(j+o2)*m:(j+o2+1)*m], dT[(j+o3)*m:(j+o3+1)*m]
+		d0, d1, d2, d3 = d0[:m], d1[:m], d2[:m], d3[:m]
+		var s0, s1, s2, s3 float64
+		for i := range d0 {
+			s0 += d0[i]
+			s1 += d1[i]
+			s2 += d2[i]
+			s3 += d3[i]
+		}
+		store(gb[j:j+w], s0, s1, s2, s3)
+	}
+}
+
+// store writes the first len(c) of s0..s3 into c.
+func store(c []float64, s0, s1, s2, s3 float64) {
+	switch len(c) {
+	case 4:
+		c[0], c[1], c[2], c[3] = s0, s1, s2, s3
+	case 3:
+		c[0], c[1], c[2] = s0, s1, s2
+	case 2:
+		c[0], c[1] = s0, s1
+	case 1:
+		c[0] = s0
+	}
+}
+
+// transpose writes the r×c row-major src into dst as c×r.
+func transpose(dst, src []float64, r, c int) {
+	for i := 0; i < r; i++ {
+		row := src[i*c : (i+1)*c]
+		for j, v := range row {
+			dst[j*r+i] = v
+		}
+	}
+}
