@@ -224,6 +224,11 @@ func TestConformanceKeys(t *testing.T) {
 	for _, e := range scenes.All {
 		s := e.New()
 		help := kit.Help(s.Keys())
+		for _, h := range help {
+			if m := widgets.MissingGlyphs(h.Keys + h.Help); len(m) > 0 {
+				t.Errorf("%s: help %q uses %q, which the font cannot draw", e.ID, h.Keys+" "+h.Help, string(m))
+			}
+		}
 		for i, k := range s.Keys() {
 			if k.Label == "" || k.Help == "" || k.Do == nil || len(k.Keys) == 0 && k.Chars == "" {
 				t.Errorf("%s: key row %d is incomplete: %+v", e.ID, i, k)

@@ -61,7 +61,7 @@ func (k ScheduleKind) Name() string {
 var scheduleDescriptions = map[ScheduleKind]string{
 	Constant:    "constant: η stays at η₀ for the whole race",
 	StepDecay:   "step decay: η is multiplied by γ every S steps (S = 30 % of the race), like PyTorch's StepLR",
-	MultiStep:   "multi-step: η is multiplied by γ at ⅓ and at ⅔ of the race, like PyTorch's MultiStepLR",
+	MultiStep:   "multi-step: η is multiplied by γ at one third and at two thirds of the race, like PyTorch's MultiStepLR",
 	Exponential: "exponential: η is multiplied by γ every step, like PyTorch's ExponentialLR; by default it ends at η₀/100",
 	Cosine:      "cosine: η falls from η₀ to η_min along half a cosine over the race, like PyTorch's CosineAnnealingLR",
 	WarmupCos: "warmup + cosine: η climbs in a straight line from η₀ × start factor to η₀ over the first 5 % " +

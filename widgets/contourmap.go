@@ -59,7 +59,7 @@ func (m *ContourMap) ToData(x, y float64) surfaces.Point {
 // ZoomAt scales the view by k (< 1 zooms in) keeping the data point under
 // screen (x, y) fixed, within 1/1000 and 20 times the surface's usual view.
 func (m *ContourMap) ZoomAt(x, y, k float64) {
-	if !(k > 0) || math.IsInf(k, 0) {
+	if !(k > 0) || math.IsInf(k, 0) || !(m.plot.W > 0 && m.plot.H > 0) {
 		return
 	}
 	home := m.Surface.View().W()
@@ -71,7 +71,7 @@ func (m *ContourMap) ZoomAt(x, y, k float64) {
 // Pan shifts the view by a screen-pixel drag (dx, dy).
 func (m *ContourMap) Pan(dx, dy float64) {
 	ux, uy := dx/m.plot.W*m.View.W(), dy/m.plot.H*m.View.H()
-	if math.IsNaN(ux+uy) || math.IsInf(ux+uy, 0) {
+	if !(m.plot.W > 0 && m.plot.H > 0) || math.IsNaN(ux+uy) || math.IsInf(ux+uy, 0) {
 		return
 	}
 	m.View = surfaces.Box{X0: m.View.X0 - ux, Y0: m.View.Y0 + uy, X1: m.View.X1 - ux, Y1: m.View.Y1 + uy}

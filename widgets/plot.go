@@ -192,3 +192,30 @@ func (p *Plot) Draw(dst *ebiten.Image) {
 		Blit(dst, p.comp, p.Rect.X, p.Rect.Y)
 	}
 }
+
+// MarkWith draws on the series layer at data point (x, y) with draw, which
+// gets the layer and the point in its pixels: for marker shapes that tell
+// series apart where colours are close.
+func (p *Plot) MarkWith(x, y float64, draw func(layer *ebiten.Image, sx, sy float64)) {
+	if p.comp == nil {
+		return
+	}
+	sx, sy := p.toLocal(x, y)
+	draw(p.layer(), sx, sy)
+}
+
+// DataAt converts screen coordinates inside the plotting area back to data;
+// with LogY, y is a data value. ok is false outside the area.
+func (p *Plot) DataAt(sx, sy float64) (x, y float64, ok bool) {
+	a := p.area
+	if !a.Contains(sx, sy) || a.W <= 0 || a.H <= 0 {
+		return 0, 0, false
+	}
+	fx, fy := (sx-a.X)/a.W, (a.Bottom()-sy)/a.H
+	x = p.XMin + fx*(p.XMax-p.XMin)
+	y = p.YMin + fy*(p.YMax-p.YMin)
+	if p.LogY {
+		y = math.Pow(10, y)
+	}
+	return x, y, true
+}

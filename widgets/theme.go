@@ -9,6 +9,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2/text/v2"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
 
 	"gradlab/assets"
 )
@@ -183,4 +184,20 @@ func (t *Theme) Fit(s string, size float64, bold bool, w float64) string {
 		return ""
 	}
 	return strings.TrimRight(string(r[:lo]), " ") + "…"
+}
+
+// MissingGlyphs lists the runes of s that the embedded font cannot draw, so
+// tests can keep every visible string free of empty boxes.
+func MissingGlyphs(s string) []rune {
+	var b sfnt.Buffer
+	var out []rune
+	for _, r := range s {
+		if r == '\n' || r == ' ' {
+			continue
+		}
+		if i, err := assets.Regular.GlyphIndex(&b, r); err != nil || i == 0 {
+			out = append(out, r)
+		}
+	}
+	return out
 }

@@ -13,6 +13,7 @@ import (
 // ui holds the race's widgets and where they are this frame.
 type ui struct {
 	screen                   kit.Screen
+	rulePanel                widgets.Rect
 	lrPanel, lossPanel       widgets.Rect
 	strip                    kit.Strip
 	legend                   kit.Legend
@@ -20,8 +21,9 @@ type ui struct {
 	surf                     []widgets.Button
 	opts                     []widgets.Button
 	play, step, reset, sched widgets.Button
+	same, arrows             widgets.Button
 	speed, schedP, limit     widgets.Slider
-	lr, hyper                widgets.Slider
+	lr, hyper, noise         widgets.Slider
 	laidOut                  stripKey
 	panning                  bool
 	lastX, lastY             float64
@@ -35,18 +37,19 @@ func (s *Scene) layout(c *kit.Ctx) {
 	s.fillStrip(t)
 	specs := []kit.PanelSpec{
 		{Min: kit.LegendHeight(t, 1), Want: kit.LegendHeight(t, len(s.race.Runners))},
-		{Min: t.S(90), Want: t.S(110), Drop: 2},
-		{Min: t.S(90), Want: t.S(200), Drop: 1},
-		{Min: t.S(70), Grow: true, Drop: 3},
+		{Min: t.S(78), Want: t.S(96), Drop: 2},
+		{Min: t.S(80), Want: t.S(100), Drop: 3},
+		{Min: t.S(90), Want: t.S(190), Drop: 1},
+		{Min: t.S(70), Grow: true, Drop: 4},
 	}
 	v := s.surf.View()
 	u.screen = kit.Layout(t, c.Area, &u.strip, v.W()/v.H(), specs)
 	p := u.screen.Panels
-	u.legend.Rect, u.lrPanel, u.lossPanel, u.caption.Rect = p[0], p[1], p[2], p[3]
+	u.legend.Rect, u.rulePanel, u.lrPanel, u.lossPanel, u.caption.Rect = p[0], p[1], p[2], p[3], p[4]
 	s.m.Rect = u.screen.Main
-	s.m.Layout(t)
 	u.caption.Title = "what to notice"
-	u.caption.Text = captions[s.surf.ID()]
+	u.caption.Text = s.captionText()
+	s.m.Layout(t)
 }
 
 // fillStrip puts the controls into the strip in reading order.
@@ -76,10 +79,10 @@ func (s *Scene) fillStrip(t *widgets.Theme) {
 	st.Slider(t, &u.speed, 130)
 	u.speed.Label, u.speed.Min, u.speed.Max = "speed", 0, float64(len(speeds)-1)
 	u.speed.Value = float64(s.speedIdx)
-	u.speed.Format = func(v float64) string { return fmt.Sprintf("%g steps/frame", speeds[int(math.Round(v))]) }
+	u.speed.Format = func(v float64) string { return fmt.Sprintf("%g steps/s", speeds[int(math.Round(v))]) }
 	st.Slider(t, &u.limit, 120)
 	u.limit.Label, u.limit.Min, u.limit.Max, u.limit.Log = "steps", limitMin, limitMax, true
-	u.limit.Value = float64(s.limit)
+	u.limit.Value = float64(s.tun.limit)
 	u.limit.Format = func(v float64) string { return fmt.Sprint(int(math.Round(v))) }
 	if u.caption.NeedsButton() {
 		st.Button(t, &u.caption.Button, "notes (I)")
@@ -93,18 +96,27 @@ func (s *Scene) fillStrip(t *widgets.Theme) {
 		st.Button(t, b, k.Name())
 		b.Active = s.on[k]
 	}
-	st.Gap()
+	st.Break()
+	st.Button(t, &u.same, "same η")
+	u.same.Active = s.shared
 	st.Slider(t, &u.lr, 170)
 	u.lr.Label = "η " + s.sel.Name()
-	u.lr.Min, u.lr.Max, u.lr.Log, u.lr.Value = lrMin, lrMax, true, s.lr[s.sel]
-	if p, ok := sim.MainParam(s.sel); ok {
-		h := s.hyper[s.sel]
-		st.Slider(t, &u.hyper, 120)
+	if s.shared {
+		u.lr.Label = "η for all"
+	}
+	u.lr.Min, u.lr.Max, u.lr.Log, u.lr.Value = lrMin, lrMax, true, s.lrOf(s.sel)
+	if p, ok := s.hyperParam(); ok {
+		h := s.tun.hyper[s.sel]
+		st.Slider(t, &u.hyper, 130)
 		u.hyper.Label = p.Name + " " + s.sel.Name()
-		u.hyper.Min, u.hyper.Max, u.hyper.Value = p.Min, p.Max, *p.Get(&h)
+		// The slider runs in the parameter's own scale (log for ε, log of
+		// 1 − β₂ for β₂), so its stops are where the values matter.
+		u.hyper.Min, u.hyper.Max, u.hyper.Value = 0, 1, p.Unit(*p.Get(&h))
+		u.hyper.Format = func(v float64) string { return widgets.Num(p.Value(v)) }
 	} else {
 		st.Hide(&u.hyper)
 	}
+	st.Gap()
 	st.Button(t, &u.sched, "schedule: "+s.schedK.Name())
 	if name, lo, hi, p, ok := s.sched.Param(); ok {
 		st.Slider(t, &u.schedP, 120)
@@ -112,6 +124,33 @@ func (s *Scene) fillStrip(t *widgets.Theme) {
 	} else {
 		st.Hide(&u.schedP)
 	}
+	st.Gap()
+	st.Slider(t, &u.noise, 120)
+	u.noise.Label, u.noise.Min, u.noise.Max, u.noise.Value = "noise σ", 0, 1, noiseUnit(s.noise.Sigma)
+	u.noise.Format = func(v float64) string {
+		if sg := noiseValue(v); sg > 0 {
+			return widgets.Num(sg)
+		}
+		return "off"
+	}
+	st.Button(t, &u.arrows, "arrows")
+	u.arrows.Active = s.arrows
+}
+
+// noiseUnit and noiseValue map σ to the noise slider: off at the left end,
+// then 0.001 to 10 on a log scale.
+func noiseUnit(sigma float64) float64 {
+	if sigma <= 0 {
+		return 0
+	}
+	return 0.05 + 0.95*(math.Log10(sigma)+3)/(math.Log10(noiseMax)+3)
+}
+
+func noiseValue(u float64) float64 {
+	if u < 0.05 {
+		return 0
+	}
+	return math.Pow(10, -3+(u-0.05)/0.95*(math.Log10(noiseMax)+3))
 }
 
 func (s *Scene) updateControls(c *kit.Ctx) {
@@ -152,8 +191,17 @@ func (s *Scene) updateControls(c *kit.Ctx) {
 	if u.lr.Update(in, t) {
 		s.setLR(s.sel, u.lr.Value)
 	}
-	if u.hyper.Rect.W > 0 && u.hyper.Update(in, t) {
-		s.setHyper(s.sel, u.hyper.Value)
+	if p, ok := s.hyperParam(); ok && u.hyper.Rect.W > 0 && u.hyper.Update(in, t) {
+		s.setHyper(s.sel, p, p.Value(u.hyper.Value))
+	}
+	if u.noise.Update(in, t) {
+		s.setNoise(noiseValue(u.noise.Value))
+	}
+	if u.same.Update(in) {
+		s.toggleShared()
+	}
+	if u.arrows.Update(in) {
+		s.arrows = !s.arrows
 	}
 	if u.schedP.Rect.W > 0 && u.schedP.Update(in, t) {
 		s.setSchedParam(u.schedP.Value)
@@ -199,7 +247,7 @@ func (s *Scene) updateMap(c *kit.Ctx) {
 // layoutLegend fills the legend's rows from the race, after it advanced.
 func (s *Scene) layoutLegend(t *widgets.Theme) {
 	l := &s.ui.legend
-	l.Title = fmt.Sprintf("optimizers · step %d of %d", s.race.Step(), s.limit)
+	l.Title = fmt.Sprintf("optimizers · step %d of %d · finish f − f* < %s", s.race.Step(), s.tun.limit, widgets.Num(s.tol))
 	l.Rows = l.Rows[:0]
 	for _, r := range s.race.Runners {
 		l.Rows = append(l.Rows, kit.LegendRow{Color: kit.KindColor(r.Kind), Marker: kit.KindMarker(r.Kind),

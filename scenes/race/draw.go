@@ -31,7 +31,11 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 	if s.ui.lossPanel.H > 0 {
 		s.drawLoss(dst, t)
 	}
-	key := chromeKey{s.version, s.playing, s.sel, s.speedIdx, s.ui.strip.Page()}
+	if s.ui.rulePanel.H > 0 {
+		s.drawRule(dst, t)
+	}
+	s.hover.draw(dst, t, s.hoverGuide)
+	key := chromeKey{s.version, s.playing, s.sel, s.hsel, s.speedIdx, s.noise.Sigma, s.arrows, s.ui.strip.Page()}
 	if c.Full || c.Active || key != s.drawn.chrome {
 		s.drawn.chrome = key
 		s.ui.caption.Draw(dst, t)
@@ -45,8 +49,104 @@ type chromeKey struct {
 	version  int
 	playing  bool
 	sel      sim.Kind
+	hsel     int
 	speedIdx int
+	noise    float64
+	arrows   bool
 	page     int
+}
+
+// hoverGuide is where the hover's vertical guide goes on its plot.
+func (s *Scene) hoverGuide() (x, y0, y1 float64) {
+	pl := &s.lossPlot
+	if s.hover.clip == s.ui.lrPanel {
+		pl = &s.lrPlot
+	}
+	x, _ = pl.Map(s.hover.mark, 0)
+	a := pl.Area()
+	return x, a.Y, a.Bottom()
+}
+
+func (s *Scene) drawRule(dst *ebiten.Image, t *widgets.Theme) {
+	r := s.selected()
+	if r == nil {
+		return
+	}
+	title, lines := ruleLines(r)
+	in := kit.Panel(dst, t, s.ui.rulePanel, title)
+	lh := t.LineH(widgets.Small) * 1.25
+	for i, l := range lines {
+		if y := in.Y + float64(i)*lh; y+lh <= in.Bottom()+t.S(2) {
+			c := assets.Neutral
+			if i == 0 {
+				c = assets.Text
+			}
+			t.Text(dst, t.Fit(l, widgets.Small, false, in.W), in.X, y, widgets.Small, false, c, widgets.Left)
+		}
+	}
+}
+
+// selected is the selected optimizer's runner.
+func (s *Scene) selected() *sim.Runner {
+	for _, r := range s.race.Runners {
+		if r.Kind == s.sel {
+			return r
+		}
+	}
+	return nil
+}
+
+// drawArrows draws, at each head, the downhill direction −∇f (white, a
+// fixed length) and the step actually taken (the optimizer's colour, all
+// scaled by one factor so their lengths compare).
+func (s *Scene) drawArrows(clip *ebiten.Image, t *widgets.Theme) {
+	p := s.m.Plot()
+	v := s.m.View
+	sx, sy := p.W/v.W(), p.H/v.H()
+	longest := 0.0
+	for _, r := range s.race.Runners {
+		if dx, dy, ok := r.LastStep(); ok && r.Status != sim.Diverged {
+			longest = math.Max(longest, math.Hypot(dx*sx, dy*sy))
+		}
+	}
+	k := 1.0
+	if longest > 0 {
+		k = t.S(40) / longest
+	}
+	for _, r := range s.race.Runners {
+		if r.Status == sim.Diverged {
+			continue
+		}
+		hx, hy := s.m.ToScreen(r.Head())
+		if gx, gy, ok := r.LastGrad(); ok {
+			if n := math.Hypot(gx*sx, gy*sy); n > 0 && !math.IsInf(n, 0) {
+				arrow(clip, t, hx, hy, -gx*sx/n*t.S(28), gy*sy/n*t.S(28), color.RGBA{0xff, 0xff, 0xff, 0xd0})
+			}
+		}
+		if dx, dy, ok := r.LastStep(); ok {
+			arrow(clip, t, hx, hy, dx*sx*k, -dy*sy*k, kit.KindColor(r.Kind))
+		}
+	}
+	if longest > 0 {
+		note := "arrows: white −grad f (direction) · colour: step taken × " + widgets.Num(k/math.Max(sx, 1e-300)*sx)
+		t.Text(clip, t.Fit(note, widgets.Small, false, p.W-t.S(16)), p.X+t.S(8), p.Bottom()-t.S(18), widgets.Small, false, color.White, widgets.Left)
+	}
+}
+
+// arrow draws a line from (x, y) by (dx, dy) with a head, if it is long
+// enough to see and finite.
+func arrow(dst *ebiten.Image, t *widgets.Theme, x, y, dx, dy float64, c color.Color) {
+	n := math.Hypot(dx, dy)
+	if !(n > t.S(3)) || math.IsInf(n, 0) {
+		return
+	}
+	ex, ey := x+dx, y+dy
+	w := t.S(2)
+	widgets.Line(dst, x, y, ex, ey, w, c)
+	ux, uy := dx/n, dy/n
+	hl := math.Min(t.S(7), n/2)
+	widgets.Line(dst, ex, ey, ex-hl*(ux-uy*0.5), ey-hl*(uy+ux*0.5), w, c)
+	widgets.Line(dst, ex, ey, ex-hl*(ux+uy*0.5), ey-hl*(uy-ux*0.5), w, c)
 }
 
 func (s *Scene) drawMap(dst *ebiten.Image, t *widgets.Theme) {
@@ -80,7 +180,7 @@ func (s *Scene) drawMap(dst *ebiten.Image, t *widgets.Theme) {
 	s.m.Draw(dst)
 	p := s.m.Plot()
 	clip := dst.SubImage(p.Image()).(*ebiten.Image)
-	sx, sy := s.m.ToScreen(s.start)
+	sx, sy := s.m.ToScreen(s.tun.start)
 	widgets.Ring(clip, sx, sy, t.S(6), t.S(2), color.White)
 	t.Text(clip, "start", sx+t.S(9), sy-t.S(16), widgets.Small, false, color.White, widgets.Left)
 	for _, r := range rs {
@@ -96,11 +196,20 @@ func (s *Scene) drawMap(dst *ebiten.Image, t *widgets.Theme) {
 			widgets.Ring(clip, hx, hy, t.S(10), t.S(1.5), color.White)
 		}
 	}
+	if s.arrows {
+		s.drawArrows(clip, t)
+	}
 	t.Text(dst, s.surf.Name(), p.X+t.S(8), p.Y+t.S(6), widgets.Body, true, color.White, widgets.Left)
 }
 
 func (s *Scene) paramText(r *sim.Runner) string {
 	txt := "η " + widgets.Num(r.BaseLR)
+	switch {
+	case s.shared:
+		txt += " (shared)"
+	case r.BaseLR != sim.PresetFor(s.surf.ID()).Spec(r.Kind).LR:
+		txt += " (tuned)"
+	}
 	if p, ok := sim.MainParam(r.Kind); ok {
 		h := r.Opt.Hyper
 		txt += "  " + p.Name + " " + widgets.Num(*p.Get(&h))
@@ -115,7 +224,7 @@ func runnerText(r *sim.Runner) string {
 	gap := "f − f* " + widgets.Num(r.Gap[len(r.Gap)-1])
 	switch r.Status {
 	case sim.Converged:
-		return fmt.Sprintf("converged at step %d  (f − f* < 10⁻⁶)", r.At)
+		return fmt.Sprintf("converged at step %d", r.At)
 	case sim.Diverged:
 		return fmt.Sprintf("diverged at step %d: %s", r.At, r.Why)
 	case sim.Finished:
@@ -125,16 +234,16 @@ func runnerText(r *sim.Runner) string {
 }
 
 func (s *Scene) drawSchedule(dst *ebiten.Image, t *widgets.Theme) {
-	in := kit.Panel(dst, t, s.ui.lrPanel, "LR schedule  η(t)/η₀ · "+s.schedK.Name())
+	in := kit.Panel(dst, t, s.ui.lrPanel, "LR schedule  η(t)/η₀ · "+s.schedK.Name()+" (I: how it works)")
 	pl := &s.lrPlot
 	pl.Rect = in
-	pl.XMin, pl.XMax, pl.YMin, pl.YMax = 0, float64(s.limit), 0, 1.05
+	pl.XMin, pl.XMax, pl.YMin, pl.YMax = 0, float64(s.tun.limit), 0, 1.05
 	pl.XLabel = ""
 	if pl.Prepare(t) || !s.drawn.sched {
 		pl.ClearSeries()
-		n := min(s.limit, 600)
+		n := min(s.tun.limit, 600)
 		sc := s.sched
-		xs := func(i int) float64 { return float64(i) * float64(s.limit-1) / float64(n-1) }
+		xs := func(i int) float64 { return float64(i) * float64(s.tun.limit-1) / float64(n-1) }
 		pl.Series(xs, func(i int) float64 { return sc.Factor(int(math.Round(xs(i)))) }, 0, n, t.S(2), assets.Accent)
 		pl.Flush()
 		s.drawn.sched = true
@@ -162,7 +271,7 @@ func (s *Scene) drawLoss(dst *ebiten.Image, t *widgets.Theme) {
 	in := kit.Panel(dst, t, s.ui.lossPanel, "f − f*  (log scale) against step")
 	pl := &s.lossPlot
 	pl.Rect = in
-	pl.XMin, pl.XMax = 0, float64(s.limit)
+	pl.XMin, pl.XMax = 0, float64(s.tun.limit)
 	pl.YMin, pl.YMax = s.lossRange()
 	pl.LogY = true
 	pl.XLabel = "step"
@@ -172,6 +281,14 @@ func (s *Scene) drawLoss(dst *ebiten.Image, t *widgets.Theme) {
 		s.drawn.loss = make([]int, len(rs))
 	}
 	var marks []*sim.Runner
+	// Markers every eighth of the race, staggered per optimizer, tell apart
+	// lines whose colours are close.
+	every := max(s.tun.limit/8, 1)
+	type mark struct {
+		r *sim.Runner
+		k int
+	}
+	var shapes []mark
 	for i, r := range rs {
 		from, to := s.drawn.loss[i], len(r.Gap)
 		if to > from {
@@ -180,9 +297,21 @@ func (s *Scene) drawLoss(dst *ebiten.Image, t *widgets.Theme) {
 			if r.Status == sim.Converged {
 				marks = append(marks, r)
 			}
+			off := every * i / max(len(rs), 1)
+			for k := (from-off+every-1)/every*every + off; k < to; k += every {
+				if k > 0 {
+					shapes = append(shapes, mark{r, k})
+				}
+			}
 		}
 	}
 	pl.Flush()
+	for _, m := range shapes {
+		c := kit.KindColor(m.r.Kind)
+		pl.MarkWith(float64(m.k), m.r.Gap[m.k], func(img *ebiten.Image, x, y float64) {
+			kit.DrawMarker(img, kit.KindMarker(m.r.Kind), x, y, t.S(3.5), c)
+		})
+	}
 	for _, r := range marks {
 		pl.Mark(float64(r.At), r.Gap[r.At], t.S(5), assets.Good)
 	}
@@ -203,9 +332,9 @@ func (s *Scene) drawStrip(dst *ebiten.Image, t *widgets.Theme) {
 	for i := range u.surf {
 		kit.DrawButtons(dst, t, &u.surf[i])
 	}
-	kit.DrawButtons(dst, t, &u.play, &u.step, &u.reset, &u.sched, &u.caption.Button)
+	kit.DrawButtons(dst, t, &u.play, &u.step, &u.reset, &u.sched, &u.caption.Button, &u.same, &u.arrows)
 	for i := range u.opts {
 		kit.DrawButtons(dst, t, &u.opts[i])
 	}
-	kit.DrawSliders(dst, t, &u.speed, &u.limit, &u.lr, &u.hyper, &u.schedP)
+	kit.DrawSliders(dst, t, &u.speed, &u.limit, &u.lr, &u.hyper, &u.schedP, &u.noise)
 }

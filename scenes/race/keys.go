@@ -33,25 +33,44 @@ func (s *Scene) keyTable() []kit.Key {
 	t := []kit.Key{
 		{Keys: []ebiten.Key{ebiten.KeySpace}, Label: "Space", Help: "play / pause (replays a finished race)", Do: func(bool) { s.togglePlay() }},
 		{Keys: []ebiten.Key{ebiten.KeyPeriod}, Label: ". (period)", Help: "one step", Repeat: true, Do: func(bool) { s.stepOnce() }},
-		{Keys: []ebiten.Key{ebiten.KeyR}, Label: "R", Help: "restart the race", Do: func(bool) { s.restart(); s.playing = true }},
-		{Keys: []ebiten.Key{ebiten.KeyS}, Label: "S / Shift+S", Help: "next / previous surface: bowl, Rosenbrock, Beale", Do: func(sh bool) { s.cycleSurface(dir(sh)) }},
+		{Keys: []ebiten.Key{ebiten.KeyR}, Label: "R / Shift+R", Help: "restart the race / restore this surface's preset rates and settings", Do: func(sh bool) {
+			if sh {
+				s.restorePreset()
+				return
+			}
+			s.restart()
+			s.playing = true
+		}},
+		{Keys: []ebiten.Key{ebiten.KeyS}, Label: "S / Shift+S", Help: "next / previous surface: bowl, Rosenbrock, Beale (each keeps its own tuned rates)", Do: func(sh bool) { s.cycleSurface(dir(sh)) }},
 		{Keys: []ebiten.Key{ebiten.KeyTab}, Label: "Tab / Shift+Tab", Help: "choose which optimizer the sliders tune (or click its legend row)", Do: func(sh bool) { s.selectNext(dir(sh)) }},
-		{Keys: []ebiten.Key{ebiten.KeyArrowRight}, Label: "→", Help: "its learning rate × 10^¼", Repeat: true, Do: func(bool) { s.setLR(s.sel, s.lr[s.sel]*math.Pow(10, 0.25)) }},
-		{Keys: []ebiten.Key{ebiten.KeyArrowLeft}, Label: "←", Help: "its learning rate ÷ 10^¼", Repeat: true, Do: func(bool) { s.setLR(s.sel, s.lr[s.sel]/math.Pow(10, 0.25)) }},
-		{Keys: []ebiten.Key{ebiten.KeyArrowUp}, Label: "↑", Help: "its main hyperparameter up (μ, α, β₁ or λ)", Repeat: true, Do: func(bool) { s.nudgeHyper(1) }},
-		{Keys: []ebiten.Key{ebiten.KeyArrowDown}, Label: "↓", Help: "its main hyperparameter down", Repeat: true, Do: func(bool) { s.nudgeHyper(-1) }},
+		{Keys: []ebiten.Key{ebiten.KeyArrowRight}, Label: "→", Help: "its learning rate × 10^¼ (the shared one with E on)", Repeat: true, Do: func(bool) { s.setLR(s.sel, s.lrOf(s.sel)*math.Pow(10, 0.25)) }},
+		{Keys: []ebiten.Key{ebiten.KeyArrowLeft}, Label: "←", Help: "its learning rate ÷ 10^¼", Repeat: true, Do: func(bool) { s.setLR(s.sel, s.lrOf(s.sel)/math.Pow(10, 0.25)) }},
+		{Keys: []ebiten.Key{ebiten.KeyArrowUp}, Label: "↑", Help: "its hyperparameter up (μ, α, β₁, β₂, ε or λ: Q picks which)", Repeat: true, Do: func(bool) { s.nudgeHyper(1) }},
+		{Keys: []ebiten.Key{ebiten.KeyArrowDown}, Label: "↓", Help: "its hyperparameter down", Repeat: true, Do: func(bool) { s.nudgeHyper(-1) }},
+		{Keys: []ebiten.Key{ebiten.KeyQ}, Label: "Q / Shift+Q", Help: "which of its hyperparameters ↑ / ↓ and the slider tune", Do: func(sh bool) { s.cycleHyper(dir(sh)) }},
+		{Keys: []ebiten.Key{ebiten.KeyE}, Label: "E", Help: "same η for all: every optimizer at one rate, so the method makes the difference", Do: func(bool) { s.toggleShared() }},
 		{Keys: []ebiten.Key{ebiten.KeyC}, Label: "C / Shift+C", Help: "next / previous LR schedule", Do: func(sh bool) { s.cycleSchedule(dir(sh)) }},
 		{Keys: []ebiten.Key{ebiten.KeyK}, Label: "K", Help: "the schedule's parameter up", Repeat: true, Do: func(bool) { s.nudgeSchedParam(1) }},
 		{Keys: []ebiten.Key{ebiten.KeyJ}, Label: "J", Help: "the schedule's parameter down", Repeat: true, Do: func(bool) { s.nudgeSchedParam(-1) }},
 		{Keys: []ebiten.Key{ebiten.KeyL}, Label: "L / Shift+L", Help: "double / halve the step limit", Do: func(sh bool) {
 			if sh {
-				s.setLimit(s.limit / 2)
+				s.setLimit(s.tun.limit / 2)
 			} else {
-				s.setLimit(s.limit * 2)
+				s.setLimit(s.tun.limit * 2)
 			}
 		}},
-		{Chars: "]", Label: "]", Help: "faster (up to 50 steps per frame)", Do: func(bool) { s.setSpeed(s.speedIdx + 1) }},
-		{Chars: "[", Label: "[", Help: "slower (down to 0.05 steps per frame)", Do: func(bool) { s.setSpeed(s.speedIdx - 1) }},
+		{Keys: []ebiten.Key{ebiten.KeyO}, Label: "O / Shift+O", Help: "gradient noise σ × 2 / ÷ 2 (as from minibatches; below 0.001 it is off)", Do: func(sh bool) { s.nudgeNoise(!sh) }},
+		{Keys: []ebiten.Key{ebiten.KeyU}, Label: "U", Help: "new noise: the next seed", Do: func(bool) { s.reseed() }},
+		{Keys: []ebiten.Key{ebiten.KeyF}, Label: "F / Shift+F", Help: "convergence threshold ÷ 10 / × 10 (the finish line for f − f*)", Do: func(sh bool) {
+			if sh {
+				s.setTol(s.tol * 10)
+			} else {
+				s.setTol(s.tol / 10)
+			}
+		}},
+		{Keys: []ebiten.Key{ebiten.KeyX}, Label: "X", Help: "arrows at each head: the downhill direction −grad f and the step taken", Do: func(bool) { s.arrows = !s.arrows }},
+		{Chars: "]", Label: "]", Help: "faster (up to 3000 steps per second)", Do: func(bool) { s.setSpeed(s.speedIdx + 1) }},
+		{Chars: "[", Label: "[", Help: "slower (down to 1 step per second)", Do: func(bool) { s.setSpeed(s.speedIdx - 1) }},
 		{Chars: "+=", Label: "+", Help: "zoom in (or the wheel, a pinch)", Do: func(bool) { zoom(0.8) }},
 		{Chars: "-", Label: "−", Help: "zoom out", Do: func(bool) { zoom(1.25) }},
 		{Keys: []ebiten.Key{ebiten.KeyV}, Label: "V", Help: "reset the view", Do: func(bool) { s.m.View = s.surf.View() }},
@@ -64,15 +83,6 @@ func (s *Scene) keyTable() []kit.Key {
 		}
 	}
 	return t
-}
-
-func (s *Scene) nudgeHyper(n int) {
-	if p, ok := sim.MainParam(s.sel); ok {
-		sl := s.ui.hyper
-		h := s.hyper[s.sel]
-		sl.Min, sl.Max, sl.Value = p.Min, p.Max, *p.Get(&h)
-		s.setHyper(s.sel, sl.Nudge(n))
-	}
 }
 
 func (s *Scene) nudgeSchedParam(n int) {

@@ -14,12 +14,19 @@ type Status struct {
 	Limit   int    `json:"limit"`
 	// Restarts counts how often the race was rebuilt since the scene
 	// started.
-	Restarts int            `json:"restarts"`
-	Start    [2]float64     `json:"start"`
-	View     [4]float64     `json:"view"`
-	Schedule string         `json:"schedule"`
-	Selected string         `json:"selected"`
-	Runners  []RunnerStatus `json:"runners"`
+	Restarts int        `json:"restarts"`
+	Start    [2]float64 `json:"start"`
+	View     [4]float64 `json:"view"`
+	Schedule string     `json:"schedule"`
+	Selected string     `json:"selected"`
+	Shared   bool       `json:"shared"`
+	Noise    float64    `json:"noise"`
+	Tol      float64    `json:"tol"`
+	Arrows   bool       `json:"arrows"`
+	Speed    float64    `json:"speed"`
+	// Notes is true while the caption is open in full.
+	Notes   bool           `json:"notes"`
+	Runners []RunnerStatus `json:"runners"`
 }
 
 // RunnerStatus is one optimizer's place in the race.
@@ -36,9 +43,10 @@ type RunnerStatus struct {
 // Status reports the race.
 func (s *Scene) Status() any {
 	v := s.m.View
-	st := Status{Surface: s.surf.ID(), Playing: s.playing, Step: s.race.Step(), Limit: s.limit,
-		Restarts: s.version, Start: [2]float64{s.start.X, s.start.Y}, View: [4]float64{v.X0, v.Y0, v.X1, v.Y1},
-		Schedule: string(s.schedK), Selected: string(s.sel)}
+	st := Status{Surface: s.surf.ID(), Playing: s.playing, Step: s.race.Step(), Limit: s.tun.limit,
+		Restarts: s.version, Start: [2]float64{s.tun.start.X, s.tun.start.Y}, View: [4]float64{v.X0, v.Y0, v.X1, v.Y1},
+		Schedule: string(s.schedK), Selected: string(s.sel), Shared: s.shared, Noise: s.noise.Sigma, Tol: s.tol,
+		Arrows: s.arrows, Speed: speeds[s.speedIdx], Notes: s.ui.caption.Open()}
 	for _, r := range s.race.Runners {
 		h := r.Head()
 		st.Runners = append(st.Runners, RunnerStatus{Kind: string(r.Kind), Status: r.Status.String(),
@@ -66,6 +74,9 @@ func (s *Scene) Controls(add func(string, widgets.Rect)) {
 	add("lr", u.lr.Rect)
 	add("hyper", u.hyper.Rect)
 	add("schedp", u.schedP.Rect)
+	add("same", u.same.Rect)
+	add("arrows", u.arrows.Rect)
+	add("noise", u.noise.Rect)
 	add("more", u.strip.More())
 	add("notes", u.caption.Button.Rect)
 	for i, r := range u.legend.Hits() {
