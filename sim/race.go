@@ -127,9 +127,8 @@ const DefaultTol = 1e-6
 // NewRace sets up a race with every runner at start. The divergence bounds are
 // the surface's view grown tenfold about its centre.
 func NewRace(s surfaces.Surface, start surfaces.Point, sched Schedule, limit int, specs []RunnerSpec) *Race {
-	v := s.View()
 	r := &Race{Surface: s, Start: start, Schedule: sched, Limit: limit, Tol: DefaultTol,
-		Bounds: v.Scale(v.Center(), 10)}
+		Bounds: DivergenceBox(s)}
 	for _, sp := range specs {
 		r.Runners = append(r.Runners, &Runner{Kind: sp.Kind, BaseLR: sp.LR, Opt: New(sp.Kind, sp.Hyper)})
 	}

@@ -71,43 +71,44 @@ func Layout(t *widgets.Theme, area widgets.Rect, strip *Strip, aspect float64, s
 }
 
 // column stacks panels top to bottom in col and returns the bottom edge
-// used.
+// used. Panels are served in order of importance (lowest Drop first): each
+// gets the height it wants if there is room, else its minimum, else
+// nothing; a Grow panel then takes what is left. So a small window shows
+// fewer panels whole rather than every panel squashed.
 func column(col widgets.Rect, pad float64, specs []PanelSpec, out []widgets.Rect) float64 {
-	keep := fit(col.H, pad, specs, func(s PanelSpec) float64 { return s.Min })
-	// Share what is left: first up to Want, then to the Grow panel.
-	hs := make([]float64, len(specs))
-	used := -pad
-	for i, s := range specs {
-		if keep[i] {
-			hs[i] = s.Min
-			used += s.Min + pad
-		}
-	}
-	// Panels least ready to be dropped get their wish first.
 	order := make([]int, len(specs))
 	for i := range order {
 		order[i] = i
 	}
 	sort.SliceStable(order, func(a, b int) bool { return specs[order[a]].Drop < specs[order[b]].Drop })
+	hs := make([]float64, len(specs))
+	left := col.H + pad // every panel costs its height and one pad
 	for _, i := range order {
-		if s := specs[i]; keep[i] && !s.Grow {
-			add := math.Min(s.Want-s.Min, col.H-used)
-			if add > 0 {
-				hs[i] += add
-				used += add
-			}
+		s := specs[i]
+		want := s.Want
+		if s.Grow || want < s.Min {
+			want = s.Min
 		}
+		switch {
+		case want+pad <= left:
+			hs[i] = want
+		case s.Min+pad <= left:
+			hs[i] = left - pad
+		default:
+			continue
+		}
+		left -= hs[i] + pad
 	}
 	for i, s := range specs {
-		if keep[i] && s.Grow && col.H > used {
-			hs[i] += col.H - used
-			used = col.H
+		if s.Grow && hs[i] > 0 && left > 0 {
+			hs[i] += left
+			left = 0
 		}
 	}
 	y := col.Y
 	for i := range specs {
 		out[i] = widgets.Rect{}
-		if keep[i] {
+		if hs[i] > 0 {
 			out[i] = widgets.Rect{X: col.X, Y: y, W: col.W, H: math.Round(hs[i])}
 			y += math.Round(hs[i]) + pad
 		}
@@ -131,30 +132,5 @@ func row(r widgets.Rect, pad float64, specs []PanelSpec, out []widgets.Rect) {
 	w := (r.W - pad*float64(len(idx)-1)) / float64(len(idx))
 	for j, i := range idx {
 		out[i] = widgets.Rect{X: math.Round(r.X + float64(j)*(w+pad)), Y: r.Y, W: math.Floor(w), H: r.H}
-	}
-}
-
-// fit decides which panels to keep: all if their minimum heights fit,
-// otherwise dropping the highest Drop first.
-func fit(h, pad float64, specs []PanelSpec, size func(PanelSpec) float64) []bool {
-	keep := make([]bool, len(specs))
-	for i := range keep {
-		keep[i] = true
-	}
-	for {
-		total := -pad
-		worst := -1
-		for i, s := range specs {
-			if keep[i] {
-				total += size(s) + pad
-				if worst < 0 || s.Drop > specs[worst].Drop {
-					worst = i
-				}
-			}
-		}
-		if total <= h || worst < 0 {
-			return keep
-		}
-		keep[worst] = false
 	}
 }

@@ -25,8 +25,10 @@ type Status struct {
 	Arrows   bool       `json:"arrows"`
 	Speed    float64    `json:"speed"`
 	// Notes is true while the caption is open in full.
-	Notes   bool           `json:"notes"`
-	Runners []RunnerStatus `json:"runners"`
+	Notes bool `json:"notes"`
+	// PlayLabel is what the play button reads.
+	PlayLabel string         `json:"playLabel"`
+	Runners   []RunnerStatus `json:"runners"`
 }
 
 // RunnerStatus is one optimizer's place in the race.
@@ -46,7 +48,7 @@ func (s *Scene) Status() any {
 	st := Status{Surface: s.surf.ID(), Playing: s.playing, Step: s.race.Step(), Limit: s.tun.limit,
 		Restarts: s.version, Start: [2]float64{s.tun.start.X, s.tun.start.Y}, View: [4]float64{v.X0, v.Y0, v.X1, v.Y1},
 		Schedule: string(s.schedK), Selected: string(s.sel), Shared: s.shared, Noise: s.noise.Sigma, Tol: s.tol,
-		Arrows: s.arrows, Speed: speeds[s.speedIdx], Notes: s.ui.caption.Open()}
+		Arrows: s.arrows, Speed: speeds[s.speedIdx], Notes: s.ui.caption.Open(), PlayLabel: s.ui.play.Label}
 	for _, r := range s.race.Runners {
 		h := r.Head()
 		st.Runners = append(st.Runners, RunnerStatus{Kind: string(r.Kind), Status: r.Status.String(),
