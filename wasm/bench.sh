@@ -58,6 +58,12 @@ JS
 	gonat=$(go test -run '^$' -bench 'ContoursLarge' -benchtime 20x ./surfaces | awk '/ContoursLarge/ {printf "%.2f", $3/1e6}')
 	gowasm=$(GOOS=js GOARCH=wasm go test -exec "$(goroot_file go_js_wasm_exec)" -run '^$' -bench 'ContoursLarge' -benchtime 10x ./surfaces | awk '/ContoursLarge/ {printf "%.2f", $3/1e6}')
 
+	say "cs231n 2-layer network, 10,000 full-batch steps: Go native, numpy, Go wasm"
+	local nnnat nnpy nnwasm
+	nnnat=$(go test -run '^$' -bench '^BenchmarkTwoLayerRun$' -benchtime 1x ./sim/nn | awk '/^BenchmarkTwoLayerRun/ {printf "%.2f", $3/1e9}')
+	nnpy=$(/usr/bin/python3 sim/nn/testdata/cs231n_twolayer.py | /usr/bin/python3 -c 'import json, sys; print("%.2f" % json.load(sys.stdin)["seconds"])')
+	nnwasm=$(GOOS=js GOARCH=wasm go test -exec "$(goroot_file go_js_wasm_exec)" -run '^$' -bench '^BenchmarkTwoLayerRun$' -benchtime 1x ./sim/nn | awk '/^BenchmarkTwoLayerRun/ {printf "%.2f", $3/1e9}')
+
 	say "go test -bench (sim and surfaces hot paths)"
 	local gobench
 	gobench=$(go test -run '^$' -bench . -benchtime 200ms ./sim ./surfaces | awk '/^Benchmark/ {printf "| %s | %s %s |\n", $1, $3, $4}')
@@ -78,6 +84,8 @@ JS
 $scenes| contours 512×512, 20 levels: d3-contour in Node | $d3ms ms | |
 | contours: gradlab native | $gonat ms ($(ratio "$d3ms" "$gonat")× faster than d3) | ≥ 2× faster |
 | contours: gradlab wasm in Node | $gowasm ms ($(ratio "$d3ms" "$gowasm")× d3's speed) | ≥ 1× |
+| cs231n 2-layer, 10,000 full-batch steps: Go native vs numpy${OPENBLAS_CORETYPE:+ (OPENBLAS_CORETYPE=$OPENBLAS_CORETYPE)} | Go $nnnat s, numpy $nnpy s ($(ratio "$nnpy" "$nnnat")× faster) | ≥ 3× faster |
+| cs231n 2-layer, 10,000 full-batch steps: Go wasm under Node | $nnwasm s ($(ratio "$nnwasm" "$nnnat")× native) | ≤ 2.5× |
 
 | go test -bench | time per op |
 |---|---|

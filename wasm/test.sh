@@ -16,6 +16,7 @@ need_pkgs() {
 	[ -f /usr/include/X11/extensions/xf86vmode.h ] || missing+=(libxxf86vm-dev)
 	[ -f /usr/include/GL/gl.h ] || missing+=(libgl1-mesa-dev)
 	command -v gcc >/dev/null 2>&1 || missing+=(gcc)
+	/usr/bin/python3 -c 'import numpy' >/dev/null 2>&1 || missing+=(python3-numpy)
 	[ ${#missing[@]} -eq 0 ] && return 0
 	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
 		say "installing ${missing[*]}"
