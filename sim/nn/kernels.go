@@ -148,11 +148,13 @@ func derivative(d, a []float64, act Activation) {
 	a = a[:len(d)]
 	switch act {
 	case ReLU:
-		// Zero where the unit was off, without a branch: a ≥ 0 after ReLU,
-		// so its bits are non-zero exactly when a > 0.
+		// Zero where the unit was off (a = 0; ReLU leaves no negatives). A
+		// branch measures no slower than bit masking here, natively even on
+		// shuffled data, and faster under WebAssembly.
 		for i, v := range a {
-			on := uint64(-int64(math.Float64bits(v)) >> 63)
-			d[i] = math.Float64frombits(math.Float64bits(d[i]) & on)
+			if v == 0 {
+				d[i] = 0
+			}
 		}
 	case Tanh:
 		for i, v := range a {

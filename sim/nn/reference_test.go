@@ -115,10 +115,10 @@ var numpySteps = flag.Int("numpy-steps", 1000,
 // python3-numpy) and skips without.
 //
 // Both sides do the same floating-point operations in the same order (sums
-// in index order, bias added last, as reference BLAS does), so they differ
-// only where Go's math.Exp and the C library's exp round differently, by an
-// ulp. For the first couple of thousand steps that keeps the losses equal to
-// about 1e-12, and the test asserts 1e-9. Past about 5000 steps it does not:
+// in index order, bias added last, as reference BLAS does), so what remains
+// is where Go's math.Exp and numpy's exp round differently, by an ulp. For
+// the first couple of thousand steps the losses agree to about 1e-12, and
+// the test asserts 1e-9. Past about 5000 steps it does not:
 // full-batch descent at step size 1.0 amplifies any ulp, and in Go alone
 // nudging one initial weight by one ulp moves the loss after 10,000 steps by
 // about 1e-5 relative. So a longer run (-numpy-steps=10000) is held to 1e-4.

@@ -12,6 +12,10 @@ sim/nn writes them), so Go and numpy start from the same numbers.
 
 Either way it prints one JSON line: the loss before the first step, the loss
 after the last, the training accuracy and the wall time of the training loop.
+
+The one change from the notes' code: the scores have their row maximum
+subtracted before np.exp. It is the same softmax, cannot overflow, and is
+what sim/nn computes, so the cross-check compares like with like.
 """
 import json
 import sys
