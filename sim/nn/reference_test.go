@@ -78,6 +78,7 @@ var twoLayer = sync.OnceValues(func() ([3]float64, error) {
 
 func TestCS231nTwoLayer(t *testing.T) {
 	skipLong(t)
+	t.Parallel() // alongside the numpy subprocess of TestNumpyCrossCheck
 	r, _ := twoLayer()
 	first, final, acc := r[0], r[1], r[2]
 	t.Logf("2-layer ReLU: first loss %.4f, final %.4f, accuracy %.1f %% (cs231n: 1.0987, 0.245, 98 %%)", first, final, 100*acc)
@@ -124,6 +125,7 @@ var numpySteps = flag.Int("numpy-steps", 1000,
 // about 1e-5 relative. So a longer run (-numpy-steps=10000) is held to 1e-4.
 func TestNumpyCrossCheck(t *testing.T) {
 	python := numpyPython(t)
+	t.Parallel()
 	steps := *numpySteps
 	s := data.MakeSpiral(100, 3, 0.2, 0)
 	n := cs231nNet(100)
