@@ -14,7 +14,7 @@ import (
 // One notch of a real mouse (deltaY 100 in Chromium) zooms by one bounded
 // step, not by orders of magnitude.
 func TestPageWheelNotchZoomsOneStep(t *testing.T) {
-	p := openPage(t, "?speed=0.05", 1280, 800)
+	p := openPage(t, "?speed=1", 1280, 800)
 	v := p.status().State.View
 	w0 := v[2] - v[0]
 	m := mapRect(p.status())
@@ -35,7 +35,7 @@ func TestPageWheelNotchZoomsOneStep(t *testing.T) {
 // A bad URL's message goes away on a click, and the click does not reach
 // the map under it.
 func TestPageMessageDismissedByClick(t *testing.T) {
-	p := openPage(t, "?speed=0.05&surface=nowhere", 1280, 800)
+	p := openPage(t, "?speed=1&surface=nowhere", 1280, 800)
 	s := p.status()
 	r, ok := s.Controls["message:0"]
 	if s.Messages != 1 || !ok {

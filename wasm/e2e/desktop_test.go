@@ -26,7 +26,7 @@ func TestDesktopBuildRunsUnderXvfb(t *testing.T) {
 	shot := filepath.Join(shots, "desktop.png")
 	os.Remove(shot)
 	run := exec.Command("xvfb-run", "-a", "-s", "-screen 0 1280x800x24", bin,
-		"-screenshot", shot, "-frames", "150", "-q", "surface=bowl&speed=5")
+		"-screenshot", shot, "-frames", "150", "-q", "surface=bowl&speed=300")
 	out, err := run.CombinedOutput()
 	if err != nil {
 		t.Fatalf("desktop run failed: %v\n%s", err, out)

@@ -14,7 +14,8 @@ import (
 	"time"
 )
 
-// designScenes are the scene ids of DESIGN.md with their keys.
+// designScenes are the ten planned scene ids with their keys; the tests
+// open those that are registered.
 var designScenes = []struct{ key, id string }{
 	{"1", "three-lrs"}, {"2", "gradcheck"}, {"3", "sanity"}, {"4", "curves"}, {"5", "lr-1d"},
 	{"6", "race"}, {"7", "schedules"}, {"8", "search"}, {"9", "ensemble"}, {"0", "transfer"},
@@ -106,7 +107,7 @@ func keyOf(id string) string {
 }
 
 func TestPageSurfaceSwitchesByKeyAndMouse(t *testing.T) {
-	p := openPage(t, "?speed=50", 1280, 800)
+	p := openPage(t, "?speed=3000", 1280, 800)
 	prev := p.shot("surface-beale")
 	for _, step := range []struct {
 		surface string
@@ -168,7 +169,7 @@ func TestPageBadURLShowsMessagesAndKeepsRunning(t *testing.T) {
 }
 
 func TestPageDivergenceIsShownNotCrashed(t *testing.T) {
-	p := openPage(t, "?surface=bowl&opt=sgd,adam&lr=sgd:0.5,adam:0.1&speed=20", 1280, 800)
+	p := openPage(t, "?surface=bowl&opt=sgd,adam&lr=sgd:0.5,adam:0.1&speed=1500", 1280, 800)
 	p.waitFor(`window.gradlab.state.runners[0].status == "diverged"`, 20*time.Second)
 	s := p.status()
 	for _, r := range s.State.Runners {

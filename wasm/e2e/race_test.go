@@ -4,6 +4,8 @@ package e2e
 
 import (
 	"fmt"
+
+	"github.com/chromedp/chromedp/kb"
 	"strings"
 	"testing"
 	"time"
@@ -23,12 +25,13 @@ func TestPageRacePlayLabelAfterTheEnd(t *testing.T) {
 // A copied URL reproduces a tuned race: Momentum's μ goes into the URL.
 func TestPageRaceTunedMomentumSurvivesTheURL(t *testing.T) {
 	p := openPage(t, "?surface=bowl&speed=3000", 1280, 800)
-	p.key("Tab") // select Momentum
+	p.key(kb.Tab) // select Momentum
 	p.waitFor(`window.gradlab.state.selected == "momentum"`, 5*time.Second)
-	p.key("ArrowUp")
-	p.key("ArrowUp")
+	p.key(kb.ArrowUp)
+	p.key(kb.ArrowUp)
 	p.waitFor(`location.search.includes("hyper=momentum.mu")`, 5*time.Second)
 	p.waitFor(`!window.gradlab.state.playing`, 30*time.Second)
+	time.Sleep(600 * time.Millisecond) // the address bar follows at most a few times a second
 	search := eval[string](p, "location.search")
 	want := p.status().State.Runners
 	p.close()
