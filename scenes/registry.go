@@ -4,6 +4,7 @@
 package scenes
 
 import (
+	"gradlab/scenes/gradcheck"
 	"gradlab/scenes/kit"
 	"gradlab/scenes/race"
 )
@@ -21,6 +22,7 @@ type Entry struct {
 
 // All lists the scenes in tab order (digits 1 … 9, then 0).
 var All = []Entry{
+	{ID: "gradcheck", Title: "gradient check", Short: "grad", Digit: 2, New: func() kit.Scene { return gradcheck.New() }},
 	{ID: "race", Title: "optimizer race", Short: "race", Digit: 6, New: func() kit.Scene { return race.New() }},
 }
 
