@@ -137,6 +137,12 @@ func (g *Game) Update() error {
 	g.lastTick = t0
 	g.readInput()
 	g.ctx.Active = g.inputActive() || g.ctx.Active
+	if g.status.Frame == 0 {
+		// The first frame is the bare frame of the page (see Draw); the
+		// scene's first layout, which is mostly text measuring in freshly
+		// compiled WebAssembly, waits for the next tick.
+		return nil
+	}
 	if g.help.open {
 		g.updateHelp()
 		return nil
@@ -234,6 +240,16 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	g.hadOverlay = overlay
 	if g.ctx.Full {
 		screen.Fill(assets.Backdrop)
+	}
+	if g.status.Frame == 0 {
+		// Paint the page's frame at once and everything else from the next
+		// frame on: the text, the map and the panels take the first frames
+		// of freshly compiled WebAssembly hundreds of milliseconds.
+		widgets.FillRect(screen, widgets.Rect{W: g.w, H: math.Round(g.theme.S(36))}, assets.Panel)
+		g.ctx.Full = true
+		g.clock.add(time.Since(t0))
+		g.report(t0)
+		return
 	}
 	if g.small {
 		g.drawTooSmall(screen)

@@ -108,6 +108,20 @@ func overlap(a, b widgets.Rect) bool {
 	return a.X+e < b.Right() && b.X+e < a.Right() && a.Y+e < b.Bottom() && b.Y+e < a.Bottom()
 }
 
+// A scene reports its status and controls from the moment it is built,
+// before its first Update (the shell publishes the status every frame).
+func TestConformanceStatusBeforeFirstUpdate(t *testing.T) {
+	for _, e := range scenes.All {
+		s := e.New()
+		if _, err := json.Marshal(s.Status()); err != nil {
+			t.Errorf("%s: %v", e.ID, err)
+		}
+		s.Controls(func(string, widgets.Rect) {})
+		kit.Help(s.Keys())
+		encode(e, s)
+	}
+}
+
 func TestConformanceLayouts(t *testing.T) {
 	for _, e := range scenes.All {
 		s := e.New()

@@ -25,11 +25,17 @@ run_bench() {
 
 	say "timing pages in headless Chromium (alternating runs, medians)"
 	go build -o "$work/benchtool" ./wasm/benchtool
-	local pages
+	local pages running
 	pages=$(xvfb-run -a -s "-screen 0 1280x800x24" "$work/benchtool" pages dist "$work/baseline" "${BENCH_ROUNDS:-5}" 6)
-	local gfirst gfps ggo gp95 bfirst bfps
-	read -r _ gfirst gfps ggo gp95 <<<"$(sed -n 1p <<<"$pages")"
-	read -r _ bfirst bfps _ <<<"$(sed -n 2p <<<"$pages")"
+	# The landing race ends within seconds; this one runs seven optimizers
+	# for the whole measurement.
+	running=$(xvfb-run -a -s "-screen 0 1280x800x24" "$work/benchtool" pages dist "$work/baseline" "${BENCH_ROUNDS:-5}" 6 \
+		"steps=20000&opt=sgd,momentum,nesterov,rmsprop,adam,adagrad,adamw")
+	local gfirst gfull gfps ggo gp95 bfirst bfull bfps rfps rgo rp95 rbfps
+	read -r _ gfirst gfull gfps ggo gp95 <<<"$(sed -n 1p <<<"$pages")"
+	read -r _ bfirst bfull bfps _ <<<"$(sed -n 2p <<<"$pages")"
+	read -r _ _ _ rfps rgo rp95 <<<"$(sed -n 1p <<<"$running")"
+	read -r _ _ _ rbfps _ <<<"$(sed -n 2p <<<"$running")"
 
 	say "Go-side frame time natively (desktop build under Xvfb)"
 	go build -o "$work/gradlab-native" .
@@ -75,9 +81,12 @@ JS
 | wasm raw | $(mb "$gr") | $(mb "$br") | $(ratio "$gr" "$br") | |
 | wasm gzip -9 | $(mb "$gg") | $(mb "$bg") | $(ratio "$gg" "$bg") | |
 | wasm brotli -q 11 | $(mb "$gb") | $(mb "$bb") | $(ratio "$gb" "$bb") | ≤ 1.2 |
-| first frame, headless Chromium 1280×800 | $gfirst ms | $bfirst ms | $(ratio "$gfirst" "$bfirst") | ≤ 1.3 |
-| steady fps, headless Chromium 1280×800 | $gfps | $bfps | $(ratio "$gfps" "$bfps") | ≥ 0.9 |
-| Go frame time in the page, race on Beale | median $ggo ms, p95 $gp95 ms | | | |
+| first frame, headless Chromium 1280×800 | $gfirst ms | $bfirst ms | $(ratio "$gfirst" "$bfirst") | ≤ 1.2 |
+| third frame (gradlab: the whole race drawn) | $gfull ms | $bfull ms | $(ratio "$gfull" "$bfull") | |
+| steady fps, landing page (its race ends after ~4 s) | $gfps | $bfps | $(ratio "$gfps" "$bfps") | ≥ 0.9 |
+| steady fps, 7 optimizers racing throughout | $rfps | $rbfps | $(ratio "$rfps" "$rbfps") | ≥ 0.9 |
+| Go frame time in the page, landing race | median $ggo ms, p95 $gp95 ms | | | |
+| Go frame time in the page, 7 optimizers racing | median $rgo ms, p95 $rp95 ms | | | |
 
 | measure | value | target |
 |---|---|---|

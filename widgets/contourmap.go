@@ -39,6 +39,10 @@ type mapKey struct {
 	surf  surfaces.Surface
 }
 
+// Settled reports that the map is drawn in full for its current view: no
+// coarse first version is waiting to be refined.
+func (m *ContourMap) Settled() bool { return m.bg != nil && m.refine == 0 }
+
 // Plot is the map's pixel rectangle inside Rect.
 func (m *ContourMap) Plot() Rect { return m.plot }
 

@@ -10,6 +10,7 @@ import (
 	"gradlab/assets"
 	"gradlab/scenes/kit"
 	"gradlab/sim"
+	"gradlab/surfaces"
 	"gradlab/widgets"
 )
 
@@ -21,20 +22,28 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 		s.drawn = drawState{version: s.version, chrome: s.drawn.chrome}
 		s.m.ClearTrail()
 	}
-	s.drawMap(dst, t)
-	if s.ui.legend.Rect.H > 0 {
-		s.ui.legend.Draw(dst, t)
+	// The map and the panels change while the race runs, the pointer
+	// hovers or the map is being refined; a finished, untouched race costs
+	// no drawing at all.
+	pk := panelsKey{s.version, s.race.Step(), s.m.View, s.hover.x, s.hover.y, len(s.hover.lines),
+		s.sel, s.ui.caption.Open(), s.ui.screen.Main, s.ui.legend.Rect}
+	if c.Full || pk != s.drawn.panels || !s.m.Settled() {
+		s.drawn.panels = pk
+		s.drawMap(dst, t)
+		if s.ui.legend.Rect.H > 0 {
+			s.ui.legend.Draw(dst, t)
+		}
+		if s.ui.lrPanel.H > 0 {
+			s.drawSchedule(dst, t)
+		}
+		if s.ui.lossPanel.H > 0 {
+			s.drawLoss(dst, t)
+		}
+		if s.ui.rulePanel.H > 0 {
+			s.drawRule(dst, t)
+		}
+		s.hover.draw(dst, t, s.hoverGuide)
 	}
-	if s.ui.lrPanel.H > 0 {
-		s.drawSchedule(dst, t)
-	}
-	if s.ui.lossPanel.H > 0 {
-		s.drawLoss(dst, t)
-	}
-	if s.ui.rulePanel.H > 0 {
-		s.drawRule(dst, t)
-	}
-	s.hover.draw(dst, t, s.hoverGuide)
 	key := chromeKey{s.version, s.playing, s.sel, s.hsel, s.speedIdx, s.noise.Sigma, s.arrows, s.ui.strip.Page()}
 	if c.Full || c.Active || key != s.drawn.chrome {
 		s.drawn.chrome = key
@@ -42,6 +51,18 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 		s.drawStrip(dst, t)
 	}
 	s.ui.caption.DrawOverlay(dst, t)
+}
+
+// panelsKey is what the map and the panels show.
+type panelsKey struct {
+	version      int
+	step         int
+	view         surfaces.Box
+	hx, hy       float64
+	hover        int
+	sel          sim.Kind
+	notes        bool
+	main, legend widgets.Rect
 }
 
 // chromeKey is the state the strip shows besides hover and press.

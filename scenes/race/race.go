@@ -78,6 +78,7 @@ type drawState struct {
 	loss    []int
 	sched   bool
 	chrome  chromeKey
+	panels  panelsKey
 }
 
 // New returns the landing race: Beale with SGD, Momentum and Adam.

@@ -62,10 +62,14 @@ func (s *Scene) Controls(add func(string, widgets.Rect)) {
 	u := &s.ui
 	add("map", s.m.Plot())
 	for i, sf := range surfaces.All() {
-		add("surface:"+sf.ID(), u.surf[i].Rect)
+		if i < len(u.surf) { // before the first layout there are none
+			add("surface:"+sf.ID(), u.surf[i].Rect)
+		}
 	}
 	for i, k := range sim.Kinds {
-		add("opt:"+string(k), u.opts[i].Rect)
+		if i < len(u.opts) {
+			add("opt:"+string(k), u.opts[i].Rect)
+		}
 	}
 	add("play", u.play.Rect)
 	add("step", u.step.Rect)

@@ -25,7 +25,7 @@ import (
 
 func main() {
 	if len(os.Args) < 2 {
-		log.Fatal("usage: benchtool grid FILE | pages DIR_A DIR_B ROUNDS SECONDS")
+		log.Fatal("usage: benchtool grid FILE | pages DIR_A DIR_B ROUNDS SECONDS [QUERY_A]")
 	}
 	switch os.Args[1] {
 	case "grid":
@@ -34,6 +34,9 @@ func main() {
 		rounds, _ := strconv.Atoi(os.Args[4])
 		secs, _ := strconv.ParseFloat(os.Args[5], 64)
 		a, b := serveDir(os.Args[2]), serveDir(os.Args[3])
+		if len(os.Args) > 6 {
+			a += "?" + os.Args[6]
+		}
 		pages(a, b, rounds, secs)
 	default:
 		log.Fatalf("unknown command %q", os.Args[1])
@@ -67,13 +70,14 @@ func writeGrid(path string) {
 // firstFrame records when the page's status first reports a drawn frame.
 const firstFrame = `(function () {
   function poll() {
-    if (window.gradlab && window.gradlab.frame > 0) { window.__firstFrameMs = performance.now(); return; }
+    if (window.gradlab && window.gradlab.frame > 0 && !window.__firstFrameMs) window.__firstFrameMs = performance.now();
+    if (window.gradlab && window.gradlab.frame >= 3) { window.__fullFrameMs = performance.now(); return; }
     requestAnimationFrame(poll);
   }
   requestAnimationFrame(poll);
 })();`
 
-type result struct{ first, fps, goMs, goP95, goStart, goFirst float64 }
+type result struct{ first, full, fps, goMs, goP95, goStart, goFirst float64 }
 
 func pages(a, b string, rounds int, secs float64) {
 	res := map[string][]result{}
@@ -84,16 +88,16 @@ func pages(a, b string, rounds int, secs float64) {
 				log.Fatalf("%s: %v", u, err)
 			}
 			res[u] = append(res[u], r)
-			fmt.Fprintf(os.Stderr, "  round %d %s: first frame %.0f ms (Go: main→first frame %.0f ms, first Draw %.0f ms), %.1f fps, Go frame %.2f ms\n",
-				i+1, u, r.first, r.goStart, r.goFirst, r.fps, r.goMs)
+			fmt.Fprintf(os.Stderr, "  round %d %s: first frame %.0f ms, third frame %.0f ms (Go: main→first frame %.0f ms, first Draw %.0f ms), %.1f fps, Go frame %.2f ms\n",
+				i+1, u, r.first, r.full, r.goStart, r.goFirst, r.fps, r.goMs)
 		}
 	}
 	for _, u := range []string{a, b} {
-		var f, p, g, g95 []float64
+		var f, full, p, g, g95 []float64
 		for _, r := range res[u] {
-			f, p, g, g95 = append(f, r.first), append(p, r.fps), append(g, r.goMs), append(g95, r.goP95)
+			f, full, p, g, g95 = append(f, r.first), append(full, r.full), append(p, r.fps), append(g, r.goMs), append(g95, r.goP95)
 		}
-		fmt.Printf("%s %.0f %.2f %.3f %.3f\n", u, median(f), median(p), median(g), median(g95))
+		fmt.Printf("%s %.0f %.0f %.2f %.3f %.3f\n", u, median(f), median(full), median(p), median(g), median(g95))
 	}
 }
 
@@ -123,7 +127,7 @@ func measure(url string, secs float64) (result, error) {
 		return result{}, err
 	}
 	for {
-		v, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.__firstFrameMs || 0`))
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.__fullFrameMs || 0`))
 		if err != nil {
 			return result{}, err
 		}
@@ -133,6 +137,7 @@ func measure(url string, secs float64) (result, error) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	first, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.__firstFrameMs`))
+	full, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.__fullFrameMs`))
 	time.Sleep(2 * time.Second) // let start-up work settle
 	f0, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.gradlab.frame`))
 	t0 := time.Now()
@@ -143,5 +148,5 @@ func measure(url string, secs float64) (result, error) {
 	goP95, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.gradlab.goP95Ms || 0`))
 	goStart, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.gradlab.goStartMs || 0`))
 	goFirst, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.gradlab.goFirstDrawMs || 0`))
-	return result{first, fps, goMs, goP95, goStart, goFirst}, nil
+	return result{first, full, fps, goMs, goP95, goStart, goFirst}, nil
 }
