@@ -12,27 +12,55 @@ import "math"
 // carries four multiply-adds.
 //
 // Every sum runs over its index in order, as the reference BLAS behind
-// numpy's np.dot does; that keeps the numpy cross-check tight. Nothing skips
-// ReLU's zeros: the branch would be unpredictable (half the units are off in
-// no pattern) and a mispredicted branch costs more than the work it saves.
+// numpy's np.dot does; that keeps the numpy cross-check tight. The forward
+// ReLU is applied without a branch, which would be unpredictable (half the
+// units are off, in no pattern).
+
+// post is what a product does to its result before storing it: nothing,
+// ReLU, or zeroing where a ReLU layer's output a was 0 (the backward mask).
+type post int
+
+const (
+	postNone post = iota
+	postReLU
+	postMask
+)
 
 // combine sets z[i] = Σ_k c[k·cs]·v_k[i] + bias for k < nv, i < m, summing in
-// k order and adding bias last: the forward product (c a column of W, v the
-// layer's inputs, bias b_j) and the backward one (c a row of W, v the deltas,
-// bias 0). The first block assigns rather than adds to a cleared z, which
-// gives the same bits (0 + x = x) without the clearing pass.
-func combine(z []float64, c []float64, cs int, v []float64, nv, m int, bias float64) {
+// k order and adding bias last, then applies p (a is the mask's source): the
+// forward product (c a column of W, v the layer's inputs, bias b_j) and the
+// backward one (c a row of W, v the deltas, bias 0). The first pass assigns
+// rather than adds to a cleared z, which gives the same bits (0 + x = x)
+// without the clearing pass.
+func combine(z []float64, c []float64, cs int, v []float64, nv, m int, bias float64, p post, a []float64) {
 	z = z[:m]
+	if nv <= 4 {
+		combineFew(z, c, cs, v, nv, bias, p, a)
+		return
+	}
 	k := 0
-	for ; k+4 <= nv; k += 4 {
+	for k+4 <= nv {
+		if k > 0 && k+8 < nv {
+			// A middle pass of eight terms: half the loads and stores of z
+			// per term of a four-term pass. It is never the last pass, which
+			// adds the bias.
+			w0, w1, w2, w3 := c[k*cs], c[(k+1)*cs], c[(k+2)*cs], c[(k+3)*cs]
+			w4, w5, w6, w7 := c[(k+4)*cs], c[(k+5)*cs], c[(k+6)*cs], c[(k+7)*cs]
+			v0, v1, v2, v3 := v[k*m:(k+1)*m], v[(k+1)*m:(k+2)*m], v[(k+2)*m:(k+3)*m], v[(k+3)*m:(k+4)*m]
+			v4, v5, v6, v7 := v[(k+4)*m:(k+5)*m], v[(k+5)*m:(k+6)*m], v[(k+6)*m:(k+7)*m], v[(k+7)*m:(k+8)*m]
+			v0, v1, v2, v3 = v0[:m], v1[:m], v2[:m], v3[:m]
+			v4, v5, v6, v7 = v4[:m], v5[:m], v6[:m], v7[:m]
+			for i := range z {
+				z[i] = z[i] + w0*v0[i] + w1*v1[i] + w2*v2[i] + w3*v3[i] +
+					w4*v4[i] + w5*v5[i] + w6*v6[i] + w7*v7[i]
+			}
+			k += 8
+			continue
+		}
 		w0, w1, w2, w3 := c[k*cs], c[(k+1)*cs], c[(k+2)*cs], c[(k+3)*cs]
 		v0, v1, v2, v3 := v[k*m:(k+1)*m], v[(k+1)*m:(k+2)*m], v[(k+2)*m:(k+3)*m], v[(k+3)*m:(k+4)*m]
 		v0, v1, v2, v3 = v0[:m], v1[:m], v2[:m], v3[:m]
 		switch {
-		case k == 0 && nv == 4:
-			for i := range z {
-				z[i] = w0*v0[i] + w1*v1[i] + w2*v2[i] + w3*v3[i] + bias
-			}
 		case k == 0:
 			for i := range z {
 				z[i] = w0*v0[i] + w1*v1[i] + w2*v2[i] + w3*v3[i]
@@ -46,70 +74,168 @@ func combine(z []float64, c []float64, cs int, v []float64, nv, m int, bias floa
 				z[i] = z[i] + w0*v0[i] + w1*v1[i] + w2*v2[i] + w3*v3[i]
 			}
 		}
+		k += 4
 	}
-	// The last one to three terms; when they are all there is, the pass
-	// starts from zero instead of z.
-	var (
-		w  [3]float64
-		vs [3][]float64
-	)
-	r := nv - k
-	for t := 0; t < r; t++ {
-		w[t] = c[(k+t)*cs]
-		vs[t] = v[(k+t)*m : (k+t+1)*m][:m]
-	}
-	first := k == 0
-	switch r {
-	case 0:
-		if first {
-			for i := range z {
-				z[i] = bias
-			}
-		}
+	// The last one to three terms, with the bias.
+	switch nv - k {
 	case 3:
-		w0, w1, w2, v0, v1, v2 := w[0], w[1], w[2], vs[0][:m], vs[1][:m], vs[2][:m]
-		if first {
+		w0, w1, w2 := c[k*cs], c[(k+1)*cs], c[(k+2)*cs]
+		v0, v1, v2 := v[k*m:(k+1)*m], v[(k+1)*m:(k+2)*m], v[(k+2)*m:(k+3)*m]
+		v0, v1, v2 = v0[:m], v1[:m], v2[:m]
+		for i := range z {
+			z[i] = z[i] + w0*v0[i] + w1*v1[i] + w2*v2[i] + bias
+		}
+	case 2:
+		w0, w1 := c[k*cs], c[(k+1)*cs]
+		v0, v1 := v[k*m:(k+1)*m], v[(k+1)*m:(k+2)*m]
+		v0, v1 = v0[:m], v1[:m]
+		for i := range z {
+			z[i] = z[i] + w0*v0[i] + w1*v1[i] + bias
+		}
+	case 1:
+		w0 := c[k*cs]
+		v0 := v[k*m : (k+1)*m]
+		v0 = v0[:m]
+		for i := range z {
+			z[i] = z[i] + w0*v0[i] + bias
+		}
+	}
+	switch p {
+	case postReLU:
+		activate(z, ReLU)
+	case postMask:
+		derivative(z, a, ReLU)
+	}
+}
+
+// combineFew is combine for at most four terms, done in one pass with p
+// applied on the way: the input layer's forward product (a handful of input
+// features) and the output layer's backward one (a handful of classes), the
+// passes where a separate ReLU or mask pass would cost as much again. The
+// mask skips the sum where it will be zeroed.
+func combineFew(z []float64, c []float64, cs int, v []float64, nv int, bias float64, p post, a []float64) {
+	m := len(z)
+	var w [4]float64
+	var vs [4][]float64
+	for k := 0; k < nv; k++ {
+		w[k], vs[k] = c[k*cs], v[k*m : (k+1)*m][:m]
+	}
+	if p == postMask {
+		a = a[:m]
+	}
+	switch nv {
+	case 0:
+		for i := range z {
+			z[i] = bias
+		}
+		if p == postReLU {
+			activate(z, ReLU)
+		}
+	case 1:
+		w0, v0 := w[0], vs[0][:m]
+		switch p {
+		case postNone:
 			for i := range z {
-				z[i] = w0*v0[i] + w1*v1[i] + w2*v2[i] + bias
+				z[i] = w0*v0[i] + bias
 			}
-		} else {
+		case postReLU:
 			for i := range z {
-				z[i] = z[i] + w0*v0[i] + w1*v1[i] + w2*v2[i] + bias
+				z[i] = relu(w0*v0[i] + bias)
+			}
+		case postMask:
+			for i := range z {
+				if a[i] == 0 {
+					z[i] = 0
+				} else {
+					z[i] = w0*v0[i] + bias
+				}
 			}
 		}
 	case 2:
 		w0, w1, v0, v1 := w[0], w[1], vs[0][:m], vs[1][:m]
-		if first {
+		switch p {
+		case postNone:
 			for i := range z {
 				z[i] = w0*v0[i] + w1*v1[i] + bias
 			}
-		} else {
+		case postReLU:
 			for i := range z {
-				z[i] = z[i] + w0*v0[i] + w1*v1[i] + bias
+				z[i] = relu(w0*v0[i] + w1*v1[i] + bias)
+			}
+		case postMask:
+			for i := range z {
+				if a[i] == 0 {
+					z[i] = 0
+				} else {
+					z[i] = w0*v0[i] + w1*v1[i] + bias
+				}
 			}
 		}
-	case 1:
-		w0, v0 := w[0], vs[0][:m]
-		if first {
+	case 3:
+		w0, w1, w2, v0, v1, v2 := w[0], w[1], w[2], vs[0][:m], vs[1][:m], vs[2][:m]
+		switch p {
+		case postNone:
 			for i := range z {
-				z[i] = w0*v0[i] + bias
+				z[i] = w0*v0[i] + w1*v1[i] + w2*v2[i] + bias
 			}
-		} else {
+		case postReLU:
 			for i := range z {
-				z[i] = z[i] + w0*v0[i] + bias
+				z[i] = relu(w0*v0[i] + w1*v1[i] + w2*v2[i] + bias)
+			}
+		case postMask:
+			for i := range z {
+				if a[i] == 0 {
+					z[i] = 0
+				} else {
+					z[i] = w0*v0[i] + w1*v1[i] + w2*v2[i] + bias
+				}
+			}
+		}
+	case 4:
+		w0, w1, w2, w3 := w[0], w[1], w[2], w[3]
+		v0, v1, v2, v3 := vs[0][:m], vs[1][:m], vs[2][:m], vs[3][:m]
+		switch p {
+		case postNone:
+			for i := range z {
+				z[i] = w0*v0[i] + w1*v1[i] + w2*v2[i] + w3*v3[i] + bias
+			}
+		case postReLU:
+			for i := range z {
+				z[i] = relu(w0*v0[i] + w1*v1[i] + w2*v2[i] + w3*v3[i] + bias)
+			}
+		case postMask:
+			for i := range z {
+				if a[i] == 0 {
+					z[i] = 0
+				} else {
+					z[i] = w0*v0[i] + w1*v1[i] + w2*v2[i] + w3*v3[i] + bias
+				}
 			}
 		}
 	}
+}
+
+// relu is max(z, 0) without a branch, which would be mispredicted for about
+// half the units: it clears every bit of a value whose sign bit is set.
+func relu(z float64) float64 {
+	b := math.Float64bits(z)
+	return math.Float64frombits(b &^ uint64(int64(b)>>63))
 }
 
 // forwardT sets z (fo×m) = act((a·W + b)ᵀ) for a stored as aT (fi×m) and W
 // fi×fo row-major: z_j = act(Σ_k W[k,j]·a_k + b_j). The activation runs on
 // each row as soon as it is made, while it is still in the L1 cache.
 func forwardT(z, aT, w, b []float64, fi, fo, m int, act Activation) {
+	p := postNone
+	if act == ReLU {
+		p = postReLU
+	}
 	for j := 0; j < fo; j++ {
 		zj := z[j*m : (j+1)*m]
-		combine(zj, w[j:], fo, aT, fi, m, b[j])
-		activate(zj, act)
+		combine(zj, w[j:], fo, aT, fi, m, b[j], p, nil)
+		if act == Tanh {
+			activate(zj, act)
+		}
 	}
 }
 
@@ -117,11 +243,15 @@ func forwardT(z, aT, w, b []float64, fi, fo, m int, act Activation) {
 // dp_k = Σ_j W[k,j]·δ_j, times the derivative of act at the layer's output
 // aT (fi×m) unless deriv is false.
 func backInputT(dp, dT, w, aT []float64, fi, fo, m int, act Activation, deriv bool) {
+	p := postNone
+	if deriv && act == ReLU {
+		p = postMask
+	}
 	for k := 0; k < fi; k++ {
-		dk := dp[k*m : (k+1)*m]
-		combine(dk, w[k*fo:], 1, dT, fo, m, 0)
-		if deriv {
-			derivative(dk, aT[k*m:(k+1)*m], act)
+		dk, ak := dp[k*m:(k+1)*m], aT[k*m:(k+1)*m]
+		combine(dk, w[k*fo:], 1, dT, fo, m, 0, p, ak)
+		if deriv && act == Tanh {
+			derivative(dk, ak, act)
 		}
 	}
 }
@@ -129,11 +259,8 @@ func backInputT(dp, dT, w, aT []float64, fi, fo, m int, act Activation, deriv bo
 func activate(v []float64, act Activation) {
 	switch act {
 	case ReLU:
-		// max(z, 0) without a branch, which would be mispredicted for about
-		// half the units: clear every bit of the values whose sign bit is set.
 		for i, z := range v {
-			b := math.Float64bits(z)
-			v[i] = math.Float64frombits(b &^ uint64(int64(b)>>63))
+			v[i] = relu(z)
 		}
 	case Tanh:
 		for i, z := range v {
