@@ -55,8 +55,11 @@ type Game struct {
 	lastScreen *ebiten.Image
 	hadOverlay bool
 	shot       bool
-	frameMs    []float64
-	input      inputState
+	// ticked is set by the first Update that reaches the scene; Ebitengine
+	// may draw before it (Draw and Update run at their own rates).
+	ticked  bool
+	frameMs []float64
+	input   inputState
 }
 
 func newGame(opts options) *Game {
@@ -143,6 +146,7 @@ func (g *Game) Update() error {
 		// compiled WebAssembly, waits for the next tick.
 		return nil
 	}
+	g.ticked = true
 	if g.help.open {
 		g.updateHelp()
 		return nil
@@ -241,7 +245,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	if g.ctx.Full {
 		screen.Fill(assets.Backdrop)
 	}
-	if g.status.Frame == 0 {
+	if !g.ticked {
 		// Paint the page's frame at once and everything else from the next
 		// frame on: the text, the map and the panels take the first frames
 		// of freshly compiled WebAssembly hundreds of milliseconds.

@@ -85,7 +85,7 @@ func (tb *TabBar) layout(t *Theme) {
 		},
 	}
 	lo, hi := 0, n
-	fits := false
+	fits := n == 0
 	for _, m := range modes {
 		total := 0.0
 		for i, tab := range tb.Tabs {
