@@ -16,7 +16,7 @@ import (
 func press(t *testing.T, s *Scene, label string, shift bool) {
 	t.Helper()
 	for _, k := range s.Keys() {
-		if strings.HasPrefix(k.Label, label) {
+		if k.Label == label || strings.HasPrefix(k.Label, label+" ") {
 			k.Do(shift)
 			return
 		}

@@ -21,7 +21,7 @@ type ui struct {
 	surf                     []widgets.Button
 	opts                     []widgets.Button
 	play, step, reset, sched widgets.Button
-	same, arrows             widgets.Button
+	same, arrows, view3d     widgets.Button
 	speed, schedP, limit     widgets.Slider
 	lr, hyper, noise         widgets.Slider
 	laidOut                  stripKey
@@ -50,6 +50,8 @@ func (s *Scene) layout(c *kit.Ctx) {
 	u.caption.Title = "what to notice"
 	u.caption.Text = s.captionText()
 	s.m.Layout(t)
+	s.s3.Rect, s.s3.View = u.screen.Main, s.m.View
+	s.s3.Layout(t)
 }
 
 // fillStrip puts the controls into the strip in reading order.
@@ -135,6 +137,8 @@ func (s *Scene) fillStrip(t *widgets.Theme) {
 	}
 	st.Button(t, &u.arrows, "arrows")
 	u.arrows.Active = s.arrows
+	st.Button(t, &u.view3d, "3-D")
+	u.view3d.Active = s.mode3d
 }
 
 // noiseUnit and noiseValue map σ to the noise slider: off at the left end,
@@ -203,6 +207,9 @@ func (s *Scene) updateControls(c *kit.Ctx) {
 	if u.arrows.Update(in) {
 		s.arrows = !s.arrows
 	}
+	if u.view3d.Update(in) {
+		s.toggle3D()
+	}
 	if u.schedP.Rect.W > 0 && u.schedP.Update(in, t) {
 		s.setSchedParam(u.schedP.Value)
 	}
@@ -215,6 +222,16 @@ func (s *Scene) updateControls(c *kit.Ctx) {
 // Shift-drag or two fingers pan; the wheel or a pinch zooms.
 func (s *Scene) updateMap(c *kit.Ctx) {
 	in, u := c.In, &s.ui
+	if s.mode3d {
+		// A drag turns the surface; the wheel still zooms the region shown.
+		s.s3.Update(in)
+		if p := s.s3.Plot(); in.Wheel != 0 && p.Contains(in.X, in.Y) {
+			m := s.m.Plot()
+			s.m.ZoomAt(m.X+m.W/2, m.Y+m.H/2, math.Pow(0.85, in.Wheel))
+		}
+		s.s3.View = s.m.View
+		return
+	}
 	p := s.m.Plot()
 	if in.Owns(&s.m, p) {
 		if in.Pressed {

@@ -18,16 +18,16 @@ import (
 // runs) and the strip and caption only when something was touched.
 func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 	t := c.Theme
-	if s.drawn.version != s.version {
-		s.drawn = drawState{version: s.version, chrome: s.drawn.chrome}
-		s.m.ClearTrail()
+	if s.drawn.version != s.version || s.drawn.mode3d != s.mode3d {
+		s.drawn = drawState{version: s.version, mode3d: s.mode3d, chrome: s.drawn.chrome}
+		s.surfaceView().ClearTrail()
 	}
 	// The map and the panels change while the race runs, the pointer
 	// hovers or the map is being refined; a finished, untouched race costs
 	// no drawing at all.
 	pk := panelsKey{s.version, s.race.Step(), s.m.View, s.hover.x, s.hover.y, len(s.hover.lines),
-		s.sel, s.ui.caption.Open(), s.ui.screen.Main, s.ui.legend.Rect}
-	if c.Full || pk != s.drawn.panels || !s.m.Settled() {
+		s.sel, s.ui.caption.Open(), s.ui.screen.Main, s.ui.legend.Rect, s.mode3d, s.s3.Yaw, s.s3.Pitch}
+	if c.Full || pk != s.drawn.panels || !s.m.Settled() || s.mode3d {
 		s.drawn.panels = pk
 		s.drawMap(dst, t)
 		if s.ui.legend.Rect.H > 0 {
@@ -44,7 +44,7 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 		}
 		s.hover.draw(dst, t, s.hoverGuide)
 	}
-	key := chromeKey{s.version, s.playing, s.sel, s.hsel, s.speedIdx, s.noise.Sigma, s.arrows, s.ui.strip.Page()}
+	key := chromeKey{s.version, s.playing, s.sel, s.hsel, s.speedIdx, s.noise.Sigma, s.arrows, s.mode3d, s.ui.strip.Page()}
 	if c.Full || c.Active || key != s.drawn.chrome {
 		s.drawn.chrome = key
 		s.ui.caption.Draw(dst, t)
@@ -63,6 +63,8 @@ type panelsKey struct {
 	sel          sim.Kind
 	notes        bool
 	main, legend widgets.Rect
+	mode3d       bool
+	yaw, pitch   float64
 }
 
 // chromeKey is the state the strip shows besides hover and press.
@@ -74,6 +76,7 @@ type chromeKey struct {
 	speedIdx int
 	noise    float64
 	arrows   bool
+	mode3d   bool
 	page     int
 }
 
@@ -170,8 +173,36 @@ func arrow(dst *ebiten.Image, t *widgets.Theme, x, y, dx, dy float64, c color.Co
 	widgets.Line(dst, ex, ey, ex-hl*(ux+uy*0.5), ey-hl*(uy-ux*0.5), w, c)
 }
 
+// surfaceView is what the race draws its paths on: the contour map or the
+// 3-D surface.
+type surfaceView interface {
+	Prepare(t *widgets.Theme) bool
+	TrailAdd(pts []surfaces.Point, w float64, c color.Color)
+	TrailFlush()
+	ClearTrail()
+	Draw(dst *ebiten.Image)
+	Plot() widgets.Rect
+}
+
+func (s *Scene) surfaceView() surfaceView {
+	if s.mode3d {
+		return &s.s3
+	}
+	return &s.m
+}
+
+// toScreen places a point of the surface on the screen, in either view.
+func (s *Scene) toScreen(p surfaces.Point) (x, y float64, ok bool) {
+	if s.mode3d {
+		return s.s3.Project(p)
+	}
+	x, y = s.m.ToScreen(p)
+	return x, y, true
+}
+
 func (s *Scene) drawMap(dst *ebiten.Image, t *widgets.Theme) {
-	if s.m.Prepare(t) {
+	v := s.surfaceView()
+	if v.Prepare(t) {
 		s.drawn.trail = nil
 	}
 	rs := s.race.Runners
@@ -191,21 +222,25 @@ func (s *Scene) drawMap(dst *ebiten.Image, t *widgets.Theme) {
 			if pass == 0 {
 				c = color.RGBA{0, 0, 0, 0x90}
 			}
-			s.m.TrailAdd(r.Path[from:], w, c)
+			v.TrailAdd(r.Path[from:], w, c)
 		}
 	}
-	s.m.TrailFlush()
+	v.TrailFlush()
 	for i, r := range rs {
 		s.drawn.trail[i] = len(r.Path)
 	}
-	s.m.Draw(dst)
-	p := s.m.Plot()
+	v.Draw(dst)
+	p := v.Plot()
 	clip := dst.SubImage(p.Image()).(*ebiten.Image)
-	sx, sy := s.m.ToScreen(s.tun.start)
-	widgets.Ring(clip, sx, sy, t.S(6), t.S(2), color.White)
-	t.Text(clip, "start", sx+t.S(9), sy-t.S(16), widgets.Small, false, color.White, widgets.Left)
+	if sx, sy, ok := s.toScreen(s.tun.start); ok {
+		widgets.Ring(clip, sx, sy, t.S(6), t.S(2), color.White)
+		t.Text(clip, "start", sx+t.S(9), sy-t.S(16), widgets.Small, false, color.White, widgets.Left)
+	}
 	for _, r := range rs {
-		hx, hy := s.m.ToScreen(r.Head())
+		hx, hy, ok := s.toScreen(r.Head())
+		if !ok {
+			continue
+		}
 		if r.Status == sim.Diverged {
 			d := t.S(7)
 			widgets.Line(clip, hx-d, hy-d, hx+d, hy+d, t.S(3), assets.Bad)
@@ -217,7 +252,7 @@ func (s *Scene) drawMap(dst *ebiten.Image, t *widgets.Theme) {
 			widgets.Ring(clip, hx, hy, t.S(10), t.S(1.5), color.White)
 		}
 	}
-	if s.arrows {
+	if s.arrows && !s.mode3d {
 		s.drawArrows(clip, t)
 	}
 	t.Text(dst, s.surf.Name(), p.X+t.S(8), p.Y+t.S(6), widgets.Body, true, color.White, widgets.Left)
@@ -353,7 +388,7 @@ func (s *Scene) drawStrip(dst *ebiten.Image, t *widgets.Theme) {
 	for i := range u.surf {
 		kit.DrawButtons(dst, t, &u.surf[i])
 	}
-	kit.DrawButtons(dst, t, &u.play, &u.step, &u.reset, &u.sched, &u.caption.Button, &u.same, &u.arrows)
+	kit.DrawButtons(dst, t, &u.play, &u.step, &u.reset, &u.sched, &u.caption.Button, &u.same, &u.arrows, &u.view3d)
 	for i := range u.opts {
 		kit.DrawButtons(dst, t, &u.opts[i])
 	}

@@ -27,7 +27,7 @@ func (s *Scene) updateHover(c *kit.Ctx) {
 	in, h := c.In, &s.hover
 	h.lines, h.cols, h.mark = h.lines[:0], h.cols[:0], math.NaN()
 	h.x, h.y = in.X, in.Y
-	if p := s.m.Plot(); p.Contains(in.X, in.Y) && !s.ui.caption.Open() {
+	if p := s.m.Plot(); p.Contains(in.X, in.Y) && !s.ui.caption.Open() && !s.mode3d {
 		d := s.m.ToData(in.X, in.Y)
 		_, fstar := s.surf.Minimum()
 		f := s.surf.F(d.X, d.Y)

@@ -73,7 +73,14 @@ func (s *Scene) keyTable() []kit.Key {
 		{Chars: "[", Label: "[", Help: "slower (down to 1 step per second)", Do: func(bool) { s.setSpeed(s.speedIdx - 1) }},
 		{Chars: "+=", Label: "+", Help: "zoom in (or the wheel, a pinch)", Do: func(bool) { zoom(0.8) }},
 		{Chars: "-", Label: "−", Help: "zoom out", Do: func(bool) { zoom(1.25) }},
-		{Keys: []ebiten.Key{ebiten.KeyV}, Label: "V", Help: "reset the view", Do: func(bool) { s.m.View = s.surf.View() }},
+		{Keys: []ebiten.Key{ebiten.KeyV}, Label: "V", Help: "reset the view (and the 3-D surface's angle)", Do: func(bool) { s.m.View = s.surf.View(); s.s3.Reset() }},
+		{Keys: []ebiten.Key{ebiten.KeyT}, Label: "T", Help: "3-D surface instead of the contour map (drag to turn it)", Do: func(bool) { s.toggle3D() }},
+		{Keys: []ebiten.Key{ebiten.KeyY}, Label: "Y / Shift+Y", Help: "turn the 3-D surface by 15° / back", Repeat: true, Do: func(sh bool) {
+			s.s3.Rotate(float64(dir(sh))*math.Pi/12, 0)
+		}},
+		{Keys: []ebiten.Key{ebiten.KeyB}, Label: "B / Shift+B", Help: "tilt the 3-D surface up / down by 10°", Repeat: true, Do: func(sh bool) {
+			s.s3.Rotate(0, float64(dir(sh))*math.Pi/18)
+		}},
 		s.ui.caption.Key(),
 	}
 	for _, k := range sim.Kinds {

@@ -86,6 +86,29 @@ func (s *Scene) Params() []kit.Param {
 		}},
 		{Name: "start", Read: func() string { return kit.Num(s.tun.start.X) + "," + kit.Num(s.tun.start.Y) }, Write: s.writeStart},
 		{Name: "view", Read: s.readView, Write: s.writeView},
+		{Name: "mode", Read: func() string {
+			if s.mode3d {
+				return "3d"
+			}
+			return ""
+		}, Write: func(v string) error {
+			m, err := kit.Choice(v, []string{"map", "3d"}, "map", "view mode")
+			s.mode3d = m == "3d" && err == nil
+			return err
+		}},
+		{Name: "rot", Read: func() string {
+			if !s.mode3d {
+				return ""
+			}
+			return kit.Num(math.Round(math.Remainder(s.s3.Yaw*180/math.Pi, 360)*10)/10) + "," + kit.Num(math.Round(s.s3.Pitch*180/math.Pi*10)/10)
+		}, Write: func(v string) error {
+			yaw, pitch, err := parsePair(v)
+			if err != nil || math.Abs(yaw) > 3600 || pitch < 5 || pitch > 89 {
+				return fmt.Errorf("the 3-D angle must be yaw,pitch in degrees, pitch from 5 to 89, like -35,35; using the default")
+			}
+			s.s3.Yaw, s.s3.Pitch = yaw*math.Pi/180, pitch*math.Pi/180
+			return nil
+		}},
 		{Name: "arrows", Read: func() string {
 			if s.arrows {
 				return "1"

@@ -64,6 +64,8 @@ type Scene struct {
 	keys    []kit.Key
 
 	m        widgets.ContourMap
+	s3       widgets.Surface3D
+	mode3d   bool // the 3-D surface instead of the contour map
 	lrPlot   widgets.Plot
 	lossPlot widgets.Plot
 	hover    hover
@@ -79,6 +81,7 @@ type drawState struct {
 	sched   bool
 	chrome  chromeKey
 	panels  panelsKey
+	mode3d  bool
 }
 
 // New returns the landing race: Beale with SGD, Momentum and Adam.
@@ -90,6 +93,7 @@ func New() *Scene {
 		s.on[k] = true
 	}
 	s.keys = s.keyTable()
+	s.s3.Reset()
 	s.loadSurface(surfaces.Beale{})
 	s.Rebuild()
 	return s
@@ -117,6 +121,7 @@ func (s *Scene) loadSurface(surf surfaces.Surface) {
 	s.tun = s.tuned[surf.ID()]
 	s.sharedLR = sim.SharedLR(surf.ID())
 	s.m.Surface, s.m.View = surf, surf.View()
+	s.s3.Surface = surf
 }
 
 // restorePreset puts back the current surface's preset.
@@ -437,3 +442,6 @@ func (s *Scene) reseed() {
 	s.restart()
 	s.playing = true
 }
+
+// toggle3D switches between the contour map and the 3-D surface.
+func (s *Scene) toggle3D() { s.mode3d = !s.mode3d }

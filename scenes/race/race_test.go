@@ -329,3 +329,37 @@ func ctx() *kit.Ctx {
 	return &kit.Ctx{Theme: widgets.NewTheme(1), In: &widgets.Input{Pinch: 1}, Area: widgets.Rect{Y: 36, W: 1280, H: 764},
 		Changed: func() {}, Notify: func(string) {}, Dt: time.Second / 60}
 }
+
+// The 3-D view: T switches to it, the URL keeps it and its angle, and the
+// map's control becomes the surface's.
+func TestThreeDView(t *testing.T) {
+	a := New()
+	c := ctx()
+	a.Update(c)
+	press(t, a, "T", false)
+	press(t, a, "Y", false)
+	a.Update(c)
+	if !a.mode3d {
+		t.Fatal("T did not switch to 3-D")
+	}
+	q := query(a)
+	if !strings.Contains(q, "mode=3d") || !strings.Contains(q, "rot=") {
+		t.Fatalf("query %s", q)
+	}
+	b := New()
+	if msgs := apply(b, q); len(msgs) != 0 || !b.mode3d || math.Abs(b.s3.Yaw-a.s3.Yaw) > 1e-3 {
+		t.Errorf("copy: %q, 3-D %v, yaw %g vs %g", msgs, b.mode3d, b.s3.Yaw, a.s3.Yaw)
+	}
+	var m widgets.Rect
+	a.Controls(func(name string, r widgets.Rect) {
+		if name == "map" {
+			m = r
+		}
+	})
+	if m != a.s3.Plot() {
+		t.Errorf("map control %+v, 3-D plot %+v", m, a.s3.Plot())
+	}
+	if msgs := apply(New(), "mode=3d&rot=0,95"); len(msgs) != 1 {
+		t.Errorf("pitch 95: %q", msgs)
+	}
+}

@@ -1,6 +1,8 @@
 package race
 
 import (
+	"math"
+
 	"gradlab/sim"
 	"gradlab/surfaces"
 	"gradlab/widgets"
@@ -26,6 +28,11 @@ type Status struct {
 	Speed    float64    `json:"speed"`
 	// Notes is true while the caption is open in full.
 	Notes bool `json:"notes"`
+	// Mode is "map" or "3d"; Yaw and Pitch the 3-D surface's angle in
+	// degrees.
+	Mode  string  `json:"mode"`
+	Yaw   float64 `json:"yaw"`
+	Pitch float64 `json:"pitch"`
 	// PlayLabel is what the play button reads.
 	PlayLabel string         `json:"playLabel"`
 	Runners   []RunnerStatus `json:"runners"`
@@ -48,7 +55,8 @@ func (s *Scene) Status() any {
 	st := Status{Surface: s.surf.ID(), Playing: s.playing, Step: s.race.Step(), Limit: s.tun.limit,
 		Restarts: s.version, Start: [2]float64{s.tun.start.X, s.tun.start.Y}, View: [4]float64{v.X0, v.Y0, v.X1, v.Y1},
 		Schedule: string(s.schedK), Selected: string(s.sel), Shared: s.shared, Noise: s.noise.Sigma, Tol: s.tol,
-		Arrows: s.arrows, Speed: speeds[s.speedIdx], Notes: s.ui.caption.Open(), PlayLabel: s.ui.play.Label}
+		Arrows: s.arrows, Speed: speeds[s.speedIdx], Notes: s.ui.caption.Open(), PlayLabel: s.ui.play.Label,
+		Mode: map[bool]string{false: "map", true: "3d"}[s.mode3d], Yaw: s.s3.Yaw * 180 / math.Pi, Pitch: s.s3.Pitch * 180 / math.Pi}
 	for _, r := range s.race.Runners {
 		h := r.Head()
 		st.Runners = append(st.Runners, RunnerStatus{Kind: string(r.Kind), Status: r.Status.String(),
@@ -60,7 +68,7 @@ func (s *Scene) Status() any {
 // Controls names the clickable controls for tests.
 func (s *Scene) Controls(add func(string, widgets.Rect)) {
 	u := &s.ui
-	add("map", s.m.Plot())
+	add("map", s.surfaceView().Plot())
 	for i, sf := range surfaces.All() {
 		if i < len(u.surf) { // before the first layout there are none
 			add("surface:"+sf.ID(), u.surf[i].Rect)
@@ -82,6 +90,7 @@ func (s *Scene) Controls(add func(string, widgets.Rect)) {
 	add("schedp", u.schedP.Rect)
 	add("same", u.same.Rect)
 	add("arrows", u.arrows.Rect)
+	add("3d", u.view3d.Rect)
 	add("noise", u.noise.Rect)
 	add("more", u.strip.More())
 	add("notes", u.caption.Button.Rect)
