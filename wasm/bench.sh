@@ -40,7 +40,8 @@ run_bench() {
 	say "Go-side frame time natively (desktop build under Xvfb)"
 	go build -o "$work/gradlab-native" .
 	local scenes="" line
-	for q in "scene=race&surface=beale" "scene=race&surface=bowl&speed=3000" "scene=race&surface=rosenbrock&opt=sgd,momentum,nesterov,rmsprop,adam,adagrad,adamw&speed=3000"; do
+	for q in "scene=race&surface=beale" "scene=race&surface=bowl&speed=3000" "scene=race&surface=rosenbrock&opt=sgd,momentum,nesterov,rmsprop,adam,adagrad,adamw&speed=3000" \
+		"scene=race&surface=rosenbrock&mode=3d&opt=sgd,momentum,nesterov,rmsprop,adam,adagrad,adamw&speed=3000"; do
 		line=$(xvfb-run -a -s "-screen 0 1280x800x24" "$work/gradlab-native" -stats -frames 400 -q "$q" 2>/dev/null | grep frame-stats)
 		scenes+="| Go frame time, native: ${q//&/ } | $(sed -E 's/.*median_ms=([0-9.]+) p95_ms=([0-9.]+).*/median \1 ms, p95 \2 ms/' <<<"$line") | ≤ 2 ms median |"$'\n'
 	done
