@@ -8,7 +8,6 @@ import (
 
 	gc "gradlab/sim/gradcheck"
 	"gradlab/sim/nn"
-	"gradlab/widgets"
 )
 
 // check is the whole-network gradient check: every parameter by centered
@@ -168,7 +167,7 @@ func (c *check) say() string {
 	var parts []string
 	for _, i := range bad {
 		sm := c.sums[i]
-		parts = append(parts, fmt.Sprintf("%s: max relative error %s — %s", sm.Name, widgets.Num(sm.Max), sm.Band.Verdict))
+		parts = append(parts, fmt.Sprintf("%s: max relative error %s — %s", sm.Name, num(sm.Max), sm.Band.Verdict))
 	}
 	// The others, by their worst band.
 	worst := gc.Good
@@ -195,9 +194,9 @@ func (c *check) say() string {
 		var ws []string
 		for i, sm := range c.sums {
 			if sm.Band.Severity > gc.Good && sm.Band.Severity < gc.Wrong {
-				w := fmt.Sprintf("%s up to %s (%s)", sm.Name, widgets.Num(sm.Max), sm.Band.Name)
+				w := fmt.Sprintf("%s up to %s (%s)", sm.Name, num(sm.Max), sm.Band.Name)
 				if c.roundoff[i] {
-					w += fmt.Sprintf(", at θ[%d] whose gradient is only %s: rounding, not a bug", sm.Worst, widgets.Num(c.m.grad[sm.Worst]))
+					w += fmt.Sprintf(", at θ[%d] whose gradient is only %s: rounding, not a bug", sm.Worst, num(c.m.grad[sm.Worst]))
 				}
 				ws = append(ws, w)
 			}

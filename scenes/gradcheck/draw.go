@@ -198,7 +198,7 @@ func (s *Scene) drawMain(dst *ebiten.Image, t *widgets.Theme) {
 	for _, p := range u.placed {
 		placed = append(placed, widgets.Rect{X: p.X + r.X, Y: p.Y + r.Y, W: p.W, H: p.H})
 	}
-	lab := "h = " + widgets.Num(s.h)
+	lab := "h = " + num(s.h)
 	lw := t.Width(lab, widgets.Small, false) + t.S(8)
 	lx := hx + t.S(4)
 	if lx+lw > a.Right() {
@@ -214,7 +214,7 @@ func (s *Scene) drawMainStatic(img *ebiten.Image, t *widgets.Theme, ox, oy float
 	u := &s.ui
 	title := "relative error against step h  ·  " + s.formula()
 	if !s.isNet() {
-		title += "  at x = " + widgets.Num(fns[s.fn].f.X)
+		title += "  at x = " + num(fns[s.fn].f.X)
 	}
 	kit.Panel(img, t, widgets.Rect{W: u.mainPanel.W, H: u.mainPanel.H}, title)
 	pl := &u.plot
@@ -260,7 +260,7 @@ func (s *Scene) drawMainStatic(img *ebiten.Image, t *widgets.Theme, ox, oy float
 	var placed []widgets.Rect
 	if !math.IsInf(s.kinkH, 1) && s.kinkH > hMin && s.kinkH < hMax {
 		kx, _ := pl.Map(math.Log10(s.kinkH), 1)
-		txt := "kink: h > " + widgets.Num(s.kinkH) + " crosses it"
+		txt := "kink: h > " + num(s.kinkH) + " crosses it"
 		w := t.Width(txt, widgets.Small, false) + t.S(8)
 		x := kx - t.S(4) - w
 		if x < a.X {
@@ -270,9 +270,11 @@ func (s *Scene) drawMainStatic(img *ebiten.Image, t *widgets.Theme, ox, oy float
 	}
 	// Measured slopes on the arms, or why there is no V.
 	if s.hasV() {
+		// A small plot has room for the float64 slopes only.
+		small := a.W < t.S(320) || a.H < t.S(160)
 		for i := range s.curves {
 			c := &s.curves[i]
-			if !c.vOK {
+			if !c.vOK || small && c.p != gc.Float64 {
 				continue
 			}
 			col := styleOf(c).c
@@ -411,13 +413,23 @@ func (s *Scene) zeros() int {
 // noVNote says on the plot why the curves have no V.
 func (s *Scene) noVNote(dst *ebiten.Image, t *widgets.Theme, a widgets.Rect, placed []widgets.Rect) []widgets.Rect {
 	var txt string
+	floor := math.Inf(1)
+	for _, c := range s.curves {
+		for _, e := range c.errs {
+			if !math.IsNaN(e) {
+				floor = math.Min(floor, e)
+			}
+		}
+	}
 	switch {
+	case s.isNet() && floor > 1e-2:
+		txt = "no V: the error never gets below " + num(floor) + " at any h. No step size fixes a wrong gradient"
 	case s.isNet() && !math.IsInf(s.kinkH, 1):
-		txt = "no clean V: the ReLU kink " + widgets.Num(s.kinkH) + " away cuts the truncation arm short"
+		txt = "no clean V: the ReLU kink " + num(s.kinkH) + " away cuts the truncation arm short"
 	case s.isNet():
 		txt = "no clean V for this parameter"
 	default:
-		txt = "no V: once h > " + widgets.Num(s.kinkH) + ", x ± h lie on both sides of the kink"
+		txt = "no V: once h > " + num(s.kinkH) + ", x ± h lie on both sides of the kink"
 	}
 	lines := t.Wrap(txt, widgets.Small, math.Min(a.W*0.6, t.S(300)))
 	y := a.Y + t.S(3) + 2.6*smallH(t)
@@ -452,7 +464,7 @@ func (s *Scene) drawLegend(dst *ebiten.Image, t *widgets.Theme, ox, oy float64) 
 // and the verdict in words.
 func (s *Scene) drawReadout(dst *ebiten.Image, t *widgets.Theme) {
 	u := &s.ui
-	title := "at h = " + widgets.Num(s.h)
+	title := "at h = " + num(s.h)
 	if s.isNet() {
 		title += "  ·  θ[" + itoa(s.param) + "] = " + s.net.describe(s.param)
 	}
@@ -518,7 +530,7 @@ func (s *Scene) drawReadout(dst *ebiten.Image, t *widgets.Theme) {
 				}
 				e := row.err(r)
 				g := gc.Band(e)
-				txt := widgets.Num(e)
+				txt := num(e)
 				if e == 0 {
 					txt = "0 (exact)"
 				}
@@ -535,9 +547,9 @@ func (s *Scene) drawReadout(dst *ebiten.Image, t *widgets.Theme) {
 	g := gc.Band(s.at[0].errC)
 	verdict := "centered, float64: " + g.Verdict
 	if s.crosses(gc.Centered) {
-		verdict += ". x ± h straddle a kink " + widgets.Num(s.kinkH) + " away: the difference mixes two slopes"
+		verdict += ". x ± h straddle a kink " + num(s.kinkH) + " away: the difference mixes two slopes"
 	} else if s.crosses(gc.Forward) {
-		verdict += ". The forward step crosses the kink " + widgets.Num(s.kinkH) + " away"
+		verdict += ". The forward step crosses the kink " + num(s.kinkH) + " away"
 	}
 	if why := s.side(); why != "" && g.Severity > gc.Good && !s.crosses(gc.Centered) {
 		verdict += ". " + why
@@ -568,9 +580,9 @@ func (s *Scene) side() string {
 	}
 	best := s.curves[0].v.BestH
 	if s.h < best {
-		return "h is left of the V's bottom (near " + widgets.Num(best) + "): rounding dominates"
+		return "h is left of the V's bottom (near " + num(best) + "): rounding dominates"
 	}
-	return "h is right of the V's bottom (near " + widgets.Num(best) + "): truncation dominates"
+	return "h is right of the V's bottom (near " + num(best) + "): truncation dominates"
 }
 
 // drawCheck draws the whole-network check: per layer a histogram of the
@@ -580,7 +592,7 @@ func (s *Scene) drawCheck(dst *ebiten.Image, t *widgets.Theme) {
 	u, c := &s.ui, &s.chk
 	title := fmt.Sprintf("whole network: %d parameters, centered differences", s.net.size())
 	if c.asked {
-		title += " at h = " + widgets.Num(c.h)
+		title += " at h = " + num(c.h)
 	}
 	in := kit.Panel(dst, t, u.chkP, title)
 	lh := lineH(t)
@@ -632,20 +644,27 @@ func (s *Scene) drawCheck(dst *ebiten.Image, t *widgets.Theme) {
 			s.drawLayerRow(dst, t, i, hit)
 		}
 		if len(u.layerHits) > 0 {
-			// The histograms' axis: decades, with the band edges.
-			for _, e := range []int{histLo, -7, -4, histHi} {
+			// The histograms' axis: decades, with the band edges, each
+			// label only where it clears the ones already written.
+			var taken [][2]float64
+			for _, e := range []int{histLo, histHi, -7, -4} {
 				x := u.histX + u.histW*float64(e-histLo)/float64(histHi-histLo)
-				al := widgets.Center
+				w := t.Width(pow10(e), widgets.Small, false)
+				lo := x - w/2
 				switch e {
 				case histLo:
-					al = widgets.Left
+					lo = x
 				case histHi:
-					al = widgets.Right
+					lo = x - w
 				}
-				if e == -4 && u.histW < t.S(120) {
-					continue
+				free := true
+				for _, r := range taken {
+					free = free && (lo+w+t.S(4) < r[0] || lo > r[1]+t.S(4))
 				}
-				t.Text(dst, pow10(e), x, y-t.S(2), widgets.Small, false, assets.Dim, al)
+				if free {
+					taken = append(taken, [2]float64{lo, lo + w})
+					t.Text(dst, pow10(e), lo, y-t.S(2), widgets.Small, false, assets.Dim, widgets.Left)
+				}
 			}
 			t.Text(dst, t.Fit("rel. error →", widgets.Small, false, u.histX-in.X-t.S(4)), in.X, y-t.S(2), widgets.Small, false, assets.Dim, widgets.Left)
 			y += smallH(t)
@@ -662,8 +681,17 @@ func (s *Scene) drawLayerRow(dst *ebiten.Image, t *widgets.Theme, i int, hit wid
 		widgets.FillRect(dst, hit, assets.PanelHi)
 	}
 	x := hit.X + t.S(4)
-	t.Text(dst, t.Fit(sm.Name, widgets.Body, true, u.histX-x-t.S(4)), x, hit.Y+t.S(1), widgets.Body, true, assets.Text, widgets.Left)
-	t.Text(dst, t.Fit(fmt.Sprintf("%d · %s", sm.N, sm.Band.Name), widgets.Small, false, u.histX-x-t.S(6)), x, hit.Y+hit.H-smallH(t), widgets.Small, false, bandColor(sm.Band.Severity), widgets.Left)
+	// Two lines of text each side where the row is tall enough, else one
+	// (the name, and the maximum coloured by its band).
+	two := hit.H >= t.LineH(widgets.Body)+t.LineH(widgets.Small)+t.S(2)
+	nameY := hit.Y + t.S(1)
+	if !two {
+		nameY = hit.Y + (hit.H-t.LineH(widgets.Body))/2
+	}
+	t.Text(dst, t.Fit(sm.Name, widgets.Body, true, u.histX-x-t.S(4)), x, nameY, widgets.Body, true, assets.Text, widgets.Left)
+	if two {
+		t.Text(dst, t.Fit(fmt.Sprintf("%d · %s", sm.N, sm.Band.Name), widgets.Small, false, u.histX-x-t.S(6)), x, hit.Y+hit.H-smallH(t), widgets.Small, false, bandColor(sm.Band.Severity), widgets.Left)
+	}
 	// Bars: height by count relative to the layer's fullest decade.
 	most := 1
 	for _, n := range hist {
@@ -683,8 +711,12 @@ func (s *Scene) drawLayerRow(dst *ebiten.Image, t *widgets.Theme, i int, hit wid
 	}
 	tx := u.histX + u.histW + t.S(8)
 	tw := hit.Right() - tx - t.S(2)
-	t.Text(dst, t.Fit("max "+widgets.Num(sm.Max), widgets.Small, false, tw), tx, hit.Y+t.S(1), widgets.Small, false, bandColor(sm.Band.Severity), widgets.Left)
-	t.Text(dst, t.Fit("median "+widgets.Num(sm.Median), widgets.Small, false, tw), tx, hit.Y+hit.H-smallH(t), widgets.Small, false, bandColor(gc.Band(sm.Median).Severity), widgets.Left)
+	if !two {
+		t.Text(dst, t.Fit("max "+num(sm.Max), widgets.Small, false, tw), tx, hit.Y+(hit.H-t.LineH(widgets.Small))/2, widgets.Small, false, bandColor(sm.Band.Severity), widgets.Left)
+		return
+	}
+	t.Text(dst, t.Fit("max "+num(sm.Max), widgets.Small, false, tw), tx, hit.Y+t.S(1), widgets.Small, false, bandColor(sm.Band.Severity), widgets.Left)
+	t.Text(dst, t.Fit("median "+num(sm.Median), widgets.Small, false, tw), tx, hit.Y+hit.H-smallH(t), widgets.Small, false, bandColor(gc.Band(sm.Median).Severity), widgets.Left)
 	if k := c.kinkCount(i); k > 0 {
 		t.Text(dst, t.Fit(fmt.Sprintf("%d crossed a kink", k), widgets.Small, false, u.histW), u.histX, hit.Y+t.S(1), widgets.Small, false, assets.Bad, widgets.Left)
 	}

@@ -63,3 +63,12 @@ func pow10(e int) string {
 	}
 	return "10" + widgets.Sup(e)
 }
+
+// num is widgets.Num with the mantissa rounded first, so a value just under
+// a power of ten reads 10⁻⁸ rather than 10×10⁻⁹.
+func num(v float64) string {
+	if a := math.Abs(v); finite(v) && v != 0 && (a < 1e-3 || a >= 1e5) {
+		v = roundSig(v, 2)
+	}
+	return widgets.Num(v)
+}

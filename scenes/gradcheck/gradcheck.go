@@ -185,8 +185,10 @@ func (s *Scene) analyze(sr *series) {
 	if sr.v.Best >= 0 {
 		sr.v.Best += lo
 	}
+	// A V falls on the right and rises on the left; a curve that stays
+	// flat (a wrong gradient keeps the error up at every h) is no V.
 	sr.vOK = sr.v.Truncation.N >= 3 && sr.v.RoundOff.N >= 3 &&
-		finite(sr.v.Truncation.Slope) && finite(sr.v.RoundOff.Slope)
+		sr.v.Truncation.Slope > 0.5 && sr.v.RoundOff.Slope < -0.5
 }
 
 // read computes the numbers at the current h.

@@ -507,6 +507,11 @@ func TestExtremesStayFinite(t *testing.T) {
 			t.Errorf("fin(%g) = %g", v, got)
 		}
 	}
+	for v, want := range map[float64]string{9.9949e-9: "10⁻⁸", 9.94e-9: "9.9×10⁻⁹", 0.216: "0.216", 2: "2", 1.3e-10: "1.3×10⁻¹⁰"} {
+		if got := num(v); got != want {
+			t.Errorf("num(%g) = %q, want %q", v, got, want)
+		}
+	}
 	if got := sig(-4.780331281e-5, 4); got != "−4.780×10⁻⁵" {
 		t.Errorf("sig = %q", got)
 	}
@@ -666,5 +671,20 @@ func TestLayerRowPicksWorstParameter(t *testing.T) {
 	// That parameter's curve never gets good: the bug sets a floor.
 	if e := status(s).RelErr; gc.Band(e).Severity != gc.Wrong {
 		t.Errorf("worst W1 parameter under the sign bug: error %g", e)
+	}
+}
+
+// A wrong gradient keeps the error up at every h: a flat line, not a V,
+// and no slopes are reported for it.
+func TestWrongGradientHasNoV(t *testing.T) {
+	s := open(t, netID, 1e-5)
+	s.setBug(slices.Index(bugs, nn.BugNoMean))
+	if s.hasV() || status(s).V {
+		t.Errorf("no-mean bug: a V was reported: %+v", status(s).Series)
+	}
+	for _, c := range s.curves {
+		if m := slices.Min(c.errs); m < 1e-2 {
+			t.Errorf("%s: error gets down to %g under the no-mean bug", c.name(), m)
+		}
 	}
 }

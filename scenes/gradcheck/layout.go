@@ -174,7 +174,7 @@ func (s *Scene) fillStrip(t *widgets.Theme) {
 	st.Slider(t, &u.hSlider, 170)
 	u.hSlider.Label, u.hSlider.Min, u.hSlider.Max, u.hSlider.Log = "step h  (← →)", hMin, hMax, true
 	u.hSlider.Value = s.h
-	u.hSlider.Format = widgets.Num
+	u.hSlider.Format = num
 	if s.isNet() {
 		st.Slider(t, &u.paramSlider, 180)
 		sl := &u.paramSlider
