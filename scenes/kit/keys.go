@@ -28,6 +28,15 @@ type Key struct {
 	Do func(shift bool)
 }
 
+// Dir is −1 with Shift held and +1 without: most keys go backwards with
+// Shift.
+func Dir(shift bool) int {
+	if shift {
+		return -1
+	}
+	return 1
+}
+
 // pressed reports a key press this tick, repeating while held when asked.
 func pressed(k ebiten.Key, repeat bool) bool {
 	d := inpututil.KeyPressDuration(k)

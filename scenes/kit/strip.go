@@ -74,9 +74,9 @@ func (s *Strip) Layout(t *widgets.Theme, area widgets.Rect, maxH float64) widget
 	rowsFit := max(int((maxH-2*pad+gap)/(rowH+gap)), 1)
 	s.more.Label = "more › 8/8"
 	moreW := s.more.Width(t) + gap
-	rows := s.flow(t, area.W-2*pad)
+	rows := s.flow(t, area.W-2*pad, nil)
 	if rows > rowsFit {
-		rows = s.flow(t, area.W-2*pad-moreW)
+		rows = s.flow(t, area.W-2*pad-moreW, nil)
 	}
 	s.pages = (rows + rowsFit - 1) / rowsFit
 	s.page = min(s.page, s.pages-1)
@@ -94,40 +94,9 @@ func (s *Strip) Layout(t *widgets.Theme, area widgets.Rect, maxH float64) widget
 	return s.Rect
 }
 
-// flow counts the rows the controls take in width w.
-func (s *Strip) flow(t *widgets.Theme, w float64) int {
-	x, rows := 0.0, 1
-	for _, it := range s.items {
-		switch {
-		case it.brk:
-			if x > 0 {
-				x, rows = 0, rows+1
-			}
-			continue
-		case it.gap:
-			if x > 0 {
-				x += t.S(8)
-			}
-			continue
-		}
-		if x > 0 && x+it.w > w {
-			x, rows = 0, rows+1
-		}
-		x += it.w + s.spacing(t, it)
-	}
-	return rows
-}
-
-func (s *Strip) spacing(t *widgets.Theme, it stripItem) float64 {
-	if it.tall {
-		return t.S(16)
-	}
-	return t.S(4)
-}
-
-// place repeats the flow, giving rectangles to the controls on the current
-// page.
-func (s *Strip) place(t *widgets.Theme, x0, y0, w float64, perPage int, rowH, gap float64) {
+// flow lays the controls out in rows of width w, calling at with each
+// control's row and x offset, and returns the number of rows.
+func (s *Strip) flow(t *widgets.Theme, w float64, at func(it stripItem, row int, x float64)) int {
 	x, row := 0.0, 0
 	for _, it := range s.items {
 		switch {
@@ -145,6 +114,25 @@ func (s *Strip) place(t *widgets.Theme, x0, y0, w float64, perPage int, rowH, ga
 		if x > 0 && x+it.w > w {
 			x, row = 0, row+1
 		}
+		if at != nil {
+			at(it, row, x)
+		}
+		x += it.w + s.spacing(t, it)
+	}
+	return row + 1
+}
+
+func (s *Strip) spacing(t *widgets.Theme, it stripItem) float64 {
+	if it.tall {
+		return t.S(16)
+	}
+	return t.S(4)
+}
+
+// place repeats the flow, giving rectangles to the controls on the current
+// page.
+func (s *Strip) place(t *widgets.Theme, x0, y0, w float64, perPage int, rowH, gap float64) {
+	s.flow(t, w, func(it stripItem, row int, x float64) {
 		var r widgets.Rect
 		if row/perPage == s.page {
 			y := y0 + float64(row%perPage)*(rowH+gap)
@@ -159,8 +147,7 @@ func (s *Strip) place(t *widgets.Theme, x0, y0, w float64, perPage int, rowH, ga
 		} else {
 			it.slider.Rect = r
 		}
-		x += it.w + s.spacing(t, it)
-	}
+	})
 }
 
 // Update turns the page when "more" is clicked and reports it.

@@ -20,12 +20,7 @@ var kindKeys = map[sim.Kind]ebiten.Key{sim.SGD: ebiten.KeyG, sim.Momentum: ebite
 func (s *Scene) Keys() []kit.Key { return s.keys }
 
 func (s *Scene) keyTable() []kit.Key {
-	dir := func(shift bool) int {
-		if shift {
-			return -1
-		}
-		return 1
-	}
+	dir := kit.Dir
 	zoom := func(k float64) {
 		p := s.m.Plot()
 		s.m.ZoomAt(p.X+p.W/2, p.Y+p.H/2, k)
