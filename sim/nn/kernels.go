@@ -7,9 +7,17 @@ import "math"
 // contiguous row k (of length m, the batch size). With that layout the long
 // loop is always over the batch, which is hundreds long, while the layer
 // widths can be as small as 2 (the input) or 3 (a 3-class output), where a
-// loop over the width spends its time on loop overhead. A block of up to
-// four features is combined per pass, so one load and store of the output
-// carries four multiply-adds.
+// loop over the width spends its time on loop overhead. Up to four features
+// (eight in the middle of a long sum) are combined per pass, so one load and
+// store of the output carries several multiply-adds, and a sum of at most four
+// terms (the input layer forward, a few-class output layer backward) applies
+// ReLU or its mask in the same pass.
+//
+// Measured with callgrind on the cs231n step (300 points, 2-100-3 ReLU), this
+// is about 2.3 million instructions per step natively, against 6.7 million
+// for numpy with reference BLAS; under Node the same Go code runs about 5.9
+// million, the rest being the WebAssembly code generator's overhead per loop
+// iteration.
 //
 // Every sum runs over its index in order, as the reference BLAS behind
 // numpy's np.dot does; that keeps the numpy cross-check tight. The forward
