@@ -422,16 +422,18 @@ func TestCheckIsSpreadOverTicks(t *testing.T) {
 	if ticks != 8 {
 		t.Errorf("63 parameters in %d ticks of 8", ticks)
 	}
-	t0 := time.Now()
-	const n = 20
-	for range n {
+	// The fastest of several runs: other processes on the machine only
+	// ever make a run slower.
+	best := time.Hour
+	for range 20 {
+		t0 := time.Now()
 		s.chk.restart(s)
 		s.chk.finish()
+		best = min(best, time.Since(t0))
 	}
-	per := time.Since(t0) / n
-	t.Logf("whole-network check: %v", per)
-	if per > 5*time.Millisecond {
-		t.Errorf("whole-network check takes %v", per)
+	t.Logf("whole-network check: %v", best)
+	if best > 5*time.Millisecond {
+		t.Errorf("whole-network check takes %v", best)
 	}
 }
 
