@@ -37,6 +37,7 @@ func (g *Game) readInput() {
 	}
 	st.chars = ebiten.AppendInputChars(st.chars[:0])
 	g.ctx.Chars = st.chars
+	g.ctx.Tapped = takeTappedKeys(g.ctx.Tapped[:0])
 	_, wy := ebiten.Wheel()
 	in.Wheel, in.Pinch = wheelNotch(wy), 1
 	st.touches = ebiten.AppendTouchIDs(st.touches[:0])
@@ -79,6 +80,6 @@ func (g *Game) inputActive() bool {
 	in, st := &g.in, &g.input
 	moved := in.X != st.lastX || in.Y != st.lastY
 	st.lastX, st.lastY = in.X, in.Y
-	return moved || in.Down || in.Released || in.Wheel != 0 || len(st.chars) > 0 ||
+	return moved || in.Down || in.Released || in.Wheel != 0 || len(st.chars) > 0 || len(g.ctx.Tapped) > 0 ||
 		len(inpututil.AppendPressedKeys(st.keys[:0])) > 0 || len(inpututil.AppendJustReleasedKeys(st.keys[:0])) > 0
 }

@@ -123,7 +123,7 @@ func (g *Game) layoutHelp() {
 
 func (g *Game) updateHelp() {
 	g.layoutHelp()
-	if len(inpututil.AppendJustPressedKeys(nil)) > 0 || g.in.Pressed {
+	if len(inpututil.AppendJustPressedKeys(nil)) > 0 || len(g.ctx.Tapped) > 0 || g.in.Pressed {
 		g.in.Captured = &g.help // the closing click does nothing else
 		g.ctx.Full = true
 		g.help.page++

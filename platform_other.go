@@ -31,6 +31,10 @@ var lastQuery string
 
 func setURLQuery(q string) { lastQuery = q }
 
+// takeTappedKeys has nothing to add on the desktop: the window's key
+// events reach Ebitengine's polling at 60 ticks a second.
+func takeTappedKeys(dst []ebiten.Key) []ebiten.Key { return dst }
+
 // publishStatus has no page to publish to; the F3 bar shows the numbers.
 func publishStatus(func() []byte) {}
 

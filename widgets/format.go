@@ -33,7 +33,7 @@ func Num(v float64) string {
 	}
 	e := int(math.Floor(math.Log10(a)))
 	m := v / math.Pow(10, float64(e))
-	if math.Abs(m) >= 9.995 { // rounding carried into the next decade
+	if math.Abs(m) >= 9.95 { // two significant digits round this up into the next decade
 		m /= 10
 		e++
 	}

@@ -92,3 +92,12 @@ func BenchmarkNum(b *testing.B) {
 		Num(float64(i) * 1.3e-7)
 	}
 }
+
+// Mantissas that round up to 10 move to the next decade: never "10×10⁻⁹".
+func TestNumCarriesIntoTheNextDecade(t *testing.T) {
+	for v, want := range map[float64]string{9.96e-9: "10⁻⁸", 9.94e-9: "9.9×10⁻⁹", -9.97e7: "−10⁸", 9.951e-4: "10⁻³"} {
+		if got := Num(v); got != want {
+			t.Errorf("Num(%g) = %q, want %q", v, got, want)
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package kit
 
 import (
+	"fmt"
+	"slices"
+
 	"github.com/hajimehoshi/ebiten/v2"
 	"github.com/hajimehoshi/ebiten/v2/inpututil"
 )
@@ -49,7 +52,7 @@ func Dispatch(table []Key, c *Ctx) {
 	for _, k := range table {
 		hit := false
 		for _, key := range k.Keys {
-			hit = hit || pressed(key, k.Repeat)
+			hit = hit || pressed(key, k.Repeat) || slices.Contains(c.Tapped, key)
 		}
 		for _, r := range k.Chars {
 			hit = hit || c.Typed(r)
@@ -64,22 +67,16 @@ func Dispatch(table []Key, c *Ctx) {
 // passed in, so the conformance test can check that no scene key collides
 // with a global one.
 func Global(open func(digit int), help, debug, dismiss func()) []Key {
-	var digits []ebiten.Key
-	for d := 0; d <= 9; d++ {
-		digits = append(digits, ebiten.KeyDigit0+ebiten.Key(d), ebiten.KeyNumpad0+ebiten.Key(d))
+	var t []Key
+	for _, d := range []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 0} {
+		t = append(t, Key{Keys: []ebiten.Key{ebiten.KeyDigit0 + ebiten.Key(d), ebiten.KeyNumpad0 + ebiten.Key(d)},
+			Label: fmt.Sprint(d), Group: "open a scene (its digit is on its tab)", Do: func(bool) { open(d) }})
 	}
-	return []Key{
-		{Keys: digits, Label: "1 … 9, 0", Help: "open a scene (its digit is on its tab)", Do: func(bool) {
-			for d := 0; d <= 9; d++ {
-				if inpututil.IsKeyJustPressed(ebiten.KeyDigit0+ebiten.Key(d)) || inpututil.IsKeyJustPressed(ebiten.KeyNumpad0+ebiten.Key(d)) {
-					open(d)
-				}
-			}
-		}},
-		{Keys: []ebiten.Key{ebiten.KeyH}, Chars: "?", Label: "? or H", Help: "this help; any key or click turns the page or closes it", Do: func(bool) { help() }},
-		{Keys: []ebiten.Key{ebiten.KeyEscape}, Label: "Esc", Help: "dismiss messages and open panels", Do: func(bool) { dismiss() }},
-		{Keys: []ebiten.Key{ebiten.KeyF3}, Label: "F3", Help: "debug bar: fps, Go frame time, heap", Do: func(bool) { debug() }},
-	}
+	return append(t,
+		Key{Keys: []ebiten.Key{ebiten.KeyH}, Chars: "?", Label: "? or H", Help: "this help; any key or click turns the page or closes it", Do: func(bool) { help() }},
+		Key{Keys: []ebiten.Key{ebiten.KeyEscape}, Label: "Esc", Help: "dismiss messages and open panels", Do: func(bool) { dismiss() }},
+		Key{Keys: []ebiten.Key{ebiten.KeyF3}, Label: "F3", Help: "debug bar: fps, Go frame time, heap", Do: func(bool) { debug() }},
+	)
 }
 
 // HelpLine is one line of the help overlay.

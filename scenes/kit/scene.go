@@ -48,6 +48,10 @@ type Ctx struct {
 	Area widgets.Rect
 	// Chars are the characters typed this tick.
 	Chars []rune
+	// Tapped are keys pressed since the last tick, however briefly: on a
+	// slow page a quick tap can go down and up between two ticks, where
+	// polling the keyboard would miss it.
+	Tapped []ebiten.Key
 	// Dt is the wall time since the previous tick, for paces set in real
 	// time (a slow page then shows the same motion, in fewer frames).
 	Dt time.Duration
