@@ -6,6 +6,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"image"
 	"image/png"
@@ -219,10 +220,17 @@ func (p *page) touch(x, y float64, hold time.Duration) {
 	}
 }
 
+// shell reads window.gradlab for any scene, leaving the scene's part
+// undecoded.
+func (p *page) shell() kit.Published[json.RawMessage] {
+	p.t.Helper()
+	return eval[kit.Published[json.RawMessage]](p, `window.gradlab`)
+}
+
 // clickControl clicks the middle of a named control from the status.
 func (p *page) clickControl(name string) {
 	p.t.Helper()
-	r, ok := p.status().Controls[name]
+	r, ok := p.shell().Controls[name]
 	if !ok {
 		p.t.Fatalf("no control %q", name)
 	}

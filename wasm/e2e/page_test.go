@@ -53,7 +53,7 @@ func TestPageLoadsAndRuns(t *testing.T) {
 func TestPageScenesOpenByQueryAndKey(t *testing.T) {
 	// Scenes not built yet must be refused in words, falling back to the race.
 	p := openPage(t, "?scene=transfer-learning-someday", 1280, 800)
-	s := p.status()
+	s := p.shell()
 	if s.Scene != "race" || len(s.Errors) == 0 || !strings.Contains(s.Errors[0], "transfer-learning") {
 		t.Errorf("unknown scene: scene %q, errors %q", s.Scene, s.Errors)
 	}
@@ -68,13 +68,13 @@ func TestPageScenesOpenByQueryAndKey(t *testing.T) {
 			continue
 		}
 		p := openPage(t, "?scene="+sc.id, 1280, 800)
-		s := p.status()
+		s := p.shell()
 		if s.Scene != sc.id {
 			t.Errorf("?scene=%s opened %q", sc.id, s.Scene)
 		}
 		img := p.shot("scene-" + sc.id)
 		if sc.id == "race" {
-			if ok, why := looksLikeRace(img, region(img, mapRect(s), 1)); !ok {
+			if ok, why := looksLikeRace(img, region(img, s.Controls["map"], 1)); !ok {
 				t.Errorf("scene %s: %s", sc.id, why)
 			}
 		}
@@ -90,7 +90,7 @@ func TestPageScenesOpenByQueryAndKey(t *testing.T) {
 		}
 		p.key(sc.key)
 		time.Sleep(300 * time.Millisecond)
-		if got := p.status().Scene; got != sc.id {
+		if got := p.shell().Scene; got != sc.id {
 			t.Errorf("key %s left scene %s for %q", sc.key, sc.id, got)
 		}
 		p.close()

@@ -30,13 +30,14 @@ func TestPageRaceTunedMomentumSurvivesTheURL(t *testing.T) {
 	p.key(kb.ArrowUp)
 	p.key(kb.ArrowUp)
 	p.waitFor(`location.search.includes("hyper=momentum.mu")`, 5*time.Second)
-	p.waitFor(`!window.gradlab.state.playing`, 30*time.Second)
+	p.key("r") // run the tuned race (it had finished before the tuning)
+	p.waitFor(`window.gradlab.state.step > 0 && !window.gradlab.state.playing`, 30*time.Second)
 	time.Sleep(600 * time.Millisecond) // the address bar follows at most a few times a second
 	search := eval[string](p, "location.search")
 	want := p.status().State.Runners
 	p.close()
 	q := openPage(t, search, 1280, 800)
-	q.waitFor(`!window.gradlab.state.playing`, 30*time.Second)
+	q.waitFor(`window.gradlab.state.step > 0 && !window.gradlab.state.playing`, 30*time.Second)
 	got := q.status().State.Runners
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("reopening %s:\n got %v\nwant %v", search, got, want)
