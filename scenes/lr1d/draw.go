@@ -1,0 +1,414 @@
+package lr1d
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"gradlab/assets"
+	"gradlab/scenes/kit"
+	"gradlab/sim/quad"
+	"gradlab/widgets"
+)
+
+// fade is how many past iterates stay on the parabola, fading with age.
+const fade = 24
+
+// curveView is one parabola with its iterates: f(x) = (L/2)x² in 1-D, or
+// one cross-section of the two-direction bowl.
+type curveView struct {
+	rect   widgets.Rect // the part of the main panel it has
+	area   widgets.Rect // where the curve is drawn
+	name   string       // "x" or "y"
+	L      float64
+	xr     float64 // the x range is −xr … xr
+	fmax   float64 // the f range is 0 … fmax
+	label  string
+	img    *ebiten.Image // the cached curve, axes and labels
+	cached curveKey
+}
+
+type curveKey struct {
+	r              widgets.Rect
+	L, xr, fmax, s float64
+	label          string
+}
+
+// drawState is what is already on screen.
+type drawState struct {
+	panels   panelsKey
+	chrome   chromeKey
+	version  int
+	plotN    int  // iterates drawn into the plot's series layer
+	plotLog  bool // the axis they were drawn on
+	plotMark bool // the arrival marks
+}
+
+type panelsKey struct {
+	version, shown      int
+	logAxis, two, notes bool
+	main, plot, read    widgets.Rect
+	lines               int
+}
+
+type chromeKey struct {
+	version, speed int
+	playing        bool
+	page           int
+}
+
+// layoutCurves splits the main panel into one view, or two (side by side
+// when it is wide) with a common f scale, so the steeper bowl looks steeper.
+func (s *Scene) layoutCurves(t *widgets.Theme) {
+	u := &s.ui
+	in := kit.PanelInner(t, u.mainPanel, true)
+	xr := 1.3 * s.x0
+	n := 1
+	if s.two {
+		n = 2
+	}
+	if len(u.curves) != n {
+		for i := range u.curves {
+			if u.curves[i].img != nil {
+				u.curves[i].img.Deallocate()
+			}
+		}
+		u.curves = make([]curveView, n)
+	}
+	lmax := s.L
+	if s.two {
+		lmax = math.Max(s.L, s.L2)
+	}
+	gap := t.S(8)
+	for i := range u.curves {
+		v := &u.curves[i]
+		r := in
+		if n == 2 {
+			if in.W > in.H*1.2 {
+				w := (in.W - gap) / 2
+				r = widgets.Rect{X: in.X + float64(i)*(w+gap), Y: in.Y, W: w, H: in.H}
+			} else {
+				h := (in.H - gap) / 2
+				r = widgets.Rect{X: in.X, Y: in.Y + float64(i)*(h+gap), W: in.W, H: h}
+			}
+		}
+		v.rect, v.xr, v.fmax = r, xr, lmax/2*xr*xr
+		v.name, v.L = "x", s.L
+		v.label = ""
+		if n == 2 {
+			v.label = "along x: L₁ = " + widgets.Num(s.L)
+			if i == 1 {
+				v.name, v.L = "y", s.L2
+				v.label = "along y: L₂ = " + widgets.Num(s.L2)
+			}
+		}
+		top := lineH(t) + t.S(2)
+		bottom := t.LineH(widgets.Small) + t.S(6)
+		v.area = widgets.Rect{X: r.X + t.S(6), Y: r.Y + top, W: math.Max(r.W-t.S(12), 1), H: math.Max(r.H-top-bottom, 1)}
+	}
+}
+
+// toScreen maps a point of a view to the screen, held a little outside the
+// area so a far-off iterate is drawn as leaving the chart.
+func (v *curveView) toScreen(x, f float64, m float64) (float64, float64) {
+	a := v.area
+	sx := a.X + (x+v.xr)/(2*v.xr)*a.W
+	sy := a.Bottom() - f/v.fmax*a.H
+	if math.IsNaN(sx) || math.IsNaN(sy) {
+		return a.X, a.Bottom()
+	}
+	return math.Min(math.Max(sx, a.X-m), a.Right()+m), math.Min(math.Max(sy, a.Y-m), a.Bottom())
+}
+
+// prepare draws the view's curve and axes into its cache when they changed.
+func (v *curveView) prepare(t *widgets.Theme) {
+	k := curveKey{v.rect, v.L, v.xr, v.fmax, t.Scale, v.label}
+	if k == v.cached && v.img != nil {
+		return
+	}
+	v.cached = k
+	w, h := max(int(math.Ceil(v.rect.W)), 1), max(int(math.Ceil(v.rect.H)), 1)
+	if v.img == nil || v.img.Bounds().Dx() != w || v.img.Bounds().Dy() != h {
+		if v.img != nil {
+			v.img.Deallocate()
+		}
+		v.img = ebiten.NewImage(w, h)
+	}
+	img := v.img
+	img.Fill(assets.Panel)
+	loc := func(x, y float64) (float64, float64) { return x - v.rect.X, y - v.rect.Y }
+	a := v.area
+	ax, ay := loc(a.X, a.Y)
+	widgets.FillRect(img, widgets.Rect{X: ax, Y: ay, W: a.W, H: a.H}, assets.Backdrop)
+	grid := color.RGBA{0x2A, 0x30, 0x3A, 0xff}
+	lw := math.Max(1, t.S(1))
+	xt := widgets.Ticks(-v.xr, v.xr, max(int(a.W/t.S(70)), 2))
+	for _, x := range xt {
+		sx, _ := v.toScreen(x, 0, 0)
+		lx, _ := loc(sx, 0)
+		widgets.FillRect(img, widgets.Rect{X: math.Round(lx), Y: ay, W: lw, H: a.H}, grid)
+		t.Text(img, widgets.TickLabel(x, xt), lx, ay+a.H+t.S(3), widgets.Small, false, assets.Dim, widgets.Center)
+	}
+	// The minimum, and the curve.
+	mx, _ := v.toScreen(0, 0, 0)
+	lmx, _ := loc(mx, 0)
+	widgets.FillRect(img, widgets.Rect{X: math.Round(lmx), Y: ay, W: lw, H: a.H}, assets.Border)
+	var xy []float32
+	for i := 0; i <= 120; i++ {
+		x := -v.xr + 2*v.xr*float64(i)/120
+		sx, sy := v.toScreen(x, v.L/2*x*x, 0)
+		lx, ly := loc(sx, sy)
+		xy = append(xy, float32(lx), float32(ly))
+	}
+	var st widgets.Stroker
+	st.Polyline(img, xy, false, t.S(2.5), assets.Neutral)
+	widgets.StrokeRect(img, widgets.Rect{X: ax, Y: ay, W: a.W, H: a.H}, lw, assets.Border)
+	t.Text(img, "f = "+widgets.Num(v.fmax), ax+t.S(4), ay+t.S(2), widgets.Small, false, assets.Dim, widgets.Left)
+}
+
+// Draw repaints the views, the plot and the readout when the run or the
+// layout changed, and the strip and caption when touched.
+func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
+	t, u := c.Theme, &s.ui
+	pk := panelsKey{s.version, s.shown, s.logAxis, s.two, u.caption.Open(), u.mainPanel, u.plotP, u.readP, len(u.lines)}
+	if c.Full || pk != s.drawn.panels {
+		s.drawn.panels = pk
+		s.drawMain(dst, t)
+		if u.plotP.H > 0 {
+			s.drawPlot(dst, t)
+		}
+		if u.readP.H > 0 {
+			s.drawReadout(dst, t)
+		}
+	}
+	ck := chromeKey{s.version, s.speedIdx, s.playing, u.strip.Page()}
+	if c.Full || c.Active || ck != s.drawn.chrome {
+		s.drawn.chrome = ck
+		u.caption.Draw(dst, t)
+		s.drawStrip(dst, t)
+	}
+	u.caption.DrawOverlay(dst, t)
+}
+
+func (s *Scene) mainTitle() string {
+	if s.two {
+		return fmt.Sprintf("f(x, y) = (L₁x² + L₂y²)/2 · one η = %s for both · t = %d", widgets.Num(s.lr), s.shown)
+	}
+	return fmt.Sprintf("f(x) = (L/2)x², L = %s · x ← (1 − ηL)x = %s·x · t = %d", widgets.Num(s.L), widgets.Num(quad.Factor(s.lr*s.L)), s.shown)
+}
+
+// headline is a view's regime in a few words, drawn over it.
+func (s *Scene) headline(d dir) string {
+	h := d.regime.Name() + " · "
+	if s.two {
+		h = d.name + ": " + h
+	}
+	switch {
+	case s.run.diverged >= 0 && s.run.divDir == d.name && s.shown >= s.run.diverged:
+		return h + fmt.Sprintf("diverged at step %d", s.run.diverged)
+	case d.steps >= 0:
+		return h + fmt.Sprintf("%s to |%s| < %s", stepsText(d.steps), d.name, thrText)
+	}
+	return h + "never reaches " + thrText
+}
+
+func (s *Scene) drawMain(dst *ebiten.Image, t *widgets.Theme) {
+	u := &s.ui
+	kit.Panel(dst, t, u.mainPanel, s.mainTitle())
+	ds := s.dirs()
+	for i := range u.curves {
+		v := &u.curves[i]
+		v.prepare(t)
+		widgets.Blit(dst, v.img, v.rect.X, v.rect.Y)
+		xs := s.run.xs
+		if i == 1 {
+			xs = s.run.ys
+		}
+		s.drawIterates(dst, t, v, xs)
+		d := ds[min(i, len(ds)-1)]
+		head := t.Fit(s.headline(d), widgets.Body, true, v.rect.W)
+		t.Text(dst, head, v.rect.X, v.rect.Y, widgets.Body, true, regimeColor(d.regime), widgets.Left)
+		if v.label != "" && v.area.H > t.S(40) {
+			t.Text(dst, t.Fit(v.label, widgets.Small, false, v.area.W-t.S(8)), v.area.Right()-t.S(4), v.area.Y+t.S(2), widgets.Small, false, assets.Dim, widgets.Right)
+		}
+	}
+}
+
+// drawIterates draws the jumps between iterates and the iterates on the
+// curve, older ones fading, the current one ringed, clipped to the view.
+func (s *Scene) drawIterates(dst *ebiten.Image, t *widgets.Theme, v *curveView, xs []float64) {
+	a := v.area
+	m := t.S(6)
+	clip := dst.SubImage(widgets.Rect{X: a.X - m, Y: a.Y - m, W: a.W + 2*m, H: a.H + m}.Image()).(*ebiten.Image)
+	from := max(s.shown-fade, 0)
+	alpha := func(i int) float64 { return 1 - 0.85*float64(s.shown-i)/fade }
+	col := func(c color.RGBA, al float64) color.RGBA {
+		q := math.Round(al*8) / 8 // a few levels, so disc sprites are reused
+		return color.RGBA{uint8(float64(c.R) * q), uint8(float64(c.G) * q), uint8(float64(c.B) * q), uint8(255 * q)}
+	}
+	var st widgets.Stroker
+	st.Aliased = true
+	for i := from; i < s.shown; i++ {
+		x0, y0 := v.toScreen(xs[i], v.L/2*xs[i]*xs[i], 2*m)
+		x1, y1 := v.toScreen(xs[i+1], v.L/2*xs[i+1]*xs[i+1], 2*m)
+		st.Add(clip, []float32{float32(x0), float32(y0), float32(x1), float32(y1)}, false, t.S(1.5), col(assets.Accent, alpha(i+1)))
+	}
+	st.Flush(clip)
+	for i := from; i <= s.shown; i++ {
+		x, y := v.toScreen(xs[i], v.L/2*xs[i]*xs[i], 2*m)
+		widgets.Circle(clip, x, y, t.S(4), col(assets.Yellow, alpha(i)))
+	}
+	x, y := v.toScreen(xs[s.shown], v.L/2*xs[s.shown]*xs[s.shown], 2*m)
+	widgets.Ring(clip, x, y, t.S(8), t.S(1.5), color.White)
+	// x₀ is marked where it started.
+	sx, sy := v.toScreen(xs[0], v.L/2*xs[0]*xs[0], 0)
+	t.Text(clip, "x₀", sx-t.S(6), sy-t.S(22), widgets.Small, false, assets.Dim, widgets.Right)
+	if cur := xs[s.shown]; math.Abs(cur) > v.xr {
+		note := fmt.Sprintf("%s = %s is off the chart", v.name, widgets.Num(cur))
+		t.Text(dst, t.Fit(note, widgets.Small, false, a.W-t.S(8)), a.X+a.W/2, a.Y+t.S(18), widgets.Small, false, assets.Bad, widgets.Center)
+	}
+}
+
+// plotRange is the plot's y range: symmetric about 0 on the linear axis,
+// decades from well below the threshold to x₀ (or the divergence bound).
+func (s *Scene) plotRange() (lo, hi float64) {
+	if s.logAxis {
+		hi = math.Ceil(math.Log10(s.x0) + 0.3)
+		if s.run.diverged >= 0 {
+			hi = math.Log10(quad.Bound) + 1
+		}
+		return math.Log10(quad.Threshold) - 4, hi
+	}
+	return -1.15 * s.x0, 1.15 * s.x0
+}
+
+var yColor = assets.Orange
+
+func (s *Scene) drawPlot(dst *ebiten.Image, t *widgets.Theme) {
+	u := &s.ui
+	title := "x(t) against step t"
+	if s.logAxis {
+		title = "|x(t)| against step t, log scale: straight lines are steady rates"
+	}
+	if s.two {
+		title = "x(t) (blue) and y(t) (orange) against step t"
+		if s.logAxis {
+			title = "|x(t)| (blue), |y(t)| (orange), log scale"
+		}
+	}
+	in := kit.Panel(dst, t, u.plotP, title)
+	pl := &u.plot
+	pl.Rect = in
+	pl.XMin, pl.XMax = 0, float64(s.run.horizon)
+	pl.YMin, pl.YMax = s.plotRange()
+	pl.LogY = s.logAxis
+	pl.XLabel = ""
+	if in.H > t.S(90) {
+		pl.XLabel = "step t"
+	}
+	if pl.Prepare(t) || s.drawn.version != s.version || s.drawn.plotLog != s.logAxis || s.drawn.plotN > s.shown+1 {
+		pl.ClearSeries()
+		s.drawn.version, s.drawn.plotLog, s.drawn.plotN, s.drawn.plotMark = s.version, s.logAxis, 0, false
+		// The threshold: |x| < 10⁻³ counts as arrived.
+		if s.logAxis {
+			h := float64(s.run.horizon)
+			pl.Series(func(i int) float64 { return float64(i) * h }, func(int) float64 { return quad.Threshold }, 0, 2, math.Max(1, t.S(1)), assets.Good)
+		} else {
+			h := float64(s.run.horizon)
+			pl.Series(func(i int) float64 { return float64(i) * h }, func(int) float64 { return 0 }, 0, 2, math.Max(1, t.S(1)), assets.Border)
+		}
+	}
+	val := func(xs []float64) func(int) float64 {
+		if s.logAxis {
+			return func(i int) float64 { return math.Abs(xs[i]) }
+		}
+		return func(i int) float64 { return xs[i] }
+	}
+	step := func(i int) float64 { return float64(i) }
+	if to := s.shown + 1; to > s.drawn.plotN {
+		from := s.drawn.plotN
+		if s.two {
+			pl.Series(step, val(s.run.ys), from, to, t.S(2), yColor)
+		}
+		pl.Series(step, val(s.run.xs), from, to, t.S(2), assets.Accent)
+		pl.Flush()
+		s.drawn.plotN = to
+	}
+	pl.Draw(dst)
+	for _, d := range s.dirs() {
+		xs := s.run.xs
+		if d.name == "y" {
+			xs = s.run.ys
+		}
+		if d.iter >= 0 && d.iter <= s.shown {
+			x, y := pl.Map(float64(d.iter), val(xs)(d.iter))
+			widgets.Ring(dst, x, y, t.S(5), t.S(2), assets.Good)
+		}
+	}
+	if r := s.run.diverged; r >= 0 && s.shown >= r {
+		xs := s.run.xs
+		if s.run.divDir == "y" {
+			xs = s.run.ys
+		}
+		x, y := pl.Map(float64(r), val(xs)(r))
+		d := t.S(5)
+		widgets.Line(dst, x-d, y-d, x+d, y+d, t.S(2.5), assets.Bad)
+		widgets.Line(dst, x-d, y+d, x+d, y-d, t.S(2.5), assets.Bad)
+	}
+}
+
+func (s *Scene) drawReadout(dst *ebiten.Image, t *widgets.Theme) {
+	u := &s.ui
+	in := kit.Panel(dst, t, u.readP, "the rule x ← x − η·Lx, and what it does")
+	for _, l := range u.lines {
+		t.Text(dst, l.text, in.X, l.y, widgets.Small, l.bold, l.c, widgets.Left)
+	}
+}
+
+func (s *Scene) drawStrip(dst *ebiten.Image, t *widgets.Theme) {
+	u := &s.ui
+	u.strip.Draw(dst, t)
+	kit.DrawButtons(dst, t, &u.play, &u.replayB, &u.step, &u.twoB, &u.logB, &u.caption.Button)
+	kit.DrawSliders(dst, t, &u.lr, &u.l, &u.x0, &u.l2, &u.speed)
+	s.drawTicks(dst, t)
+}
+
+// drawTicks marks 1/L and 2/L (2/L₁ and 2/L₂ with two curvatures) on the
+// η slider's track, labelled in the slider's top line: the first label
+// ends at its tick, the second starts at it, so they never overlap.
+func (s *Scene) drawTicks(dst *ebiten.Image, t *widgets.Theme) {
+	sl := &s.ui.lr
+	if sl.Rect.W <= 0 {
+		return
+	}
+	tr := widgets.Rect{X: sl.Rect.X + t.S(6), W: sl.Rect.W - t.S(12)}
+	top := t.LineH(widgets.Small) + t.S(2)
+	cy := sl.Rect.Y + top + (sl.Rect.H-top)/2
+	leftEnd := sl.Rect.X + t.Width(sl.Label, widgets.Small, false) + t.S(6)
+	frac := func(v float64) float64 { return math.Log(v/sl.Min) / math.Log(sl.Max/sl.Min) }
+	ticks := s.ticks()
+	for i, tk := range ticks {
+		f := frac(tk.lr)
+		if f < 0 || f > 1 {
+			continue
+		}
+		x := tr.X + f*tr.W
+		c := assets.Bad
+		if tk.good {
+			c = assets.Good
+		}
+		widgets.FillRect(dst, widgets.Rect{X: math.Round(x - t.S(1)), Y: cy - t.S(6), W: math.Max(1, t.S(2)), H: t.S(12)}, c)
+		w := t.Width(tk.label, widgets.Small, false)
+		lx := x - w // the first label ends at its tick
+		if i == len(ticks)-1 {
+			lx = x // the last starts at it
+		}
+		lx = math.Min(lx, sl.Rect.Right()-w)
+		if lx < leftEnd {
+			continue
+		}
+		t.Text(dst, tk.label, lx, sl.Rect.Y, widgets.Small, false, c, widgets.Left)
+	}
+}

@@ -1,0 +1,224 @@
+package lr1d
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"strings"
+
+	"gradlab/assets"
+	"gradlab/scenes/kit"
+	"gradlab/sim/quad"
+	"gradlab/widgets"
+)
+
+var thrText = widgets.Num(quad.Threshold)
+
+// regimeColor is green where a run arrives quickly, orange where it
+// crawls or bounces for ever, red where it diverges.
+func regimeColor(r quad.Regime) color.RGBA {
+	switch r {
+	case quad.Crawling, quad.Constant:
+		return assets.Slow
+	case quad.Oscillating:
+		return assets.Yellow
+	case quad.Diverging:
+		return assets.Bad
+	}
+	return assets.Good
+}
+
+// why says in words what the rule does in a regime.
+func why(r quad.Regime) string {
+	switch r {
+	case quad.Crawling:
+		return "ηL < 0.1: each step removes less than a tenth of x, so it creeps"
+	case quad.Converging:
+		return "η < 1/L: x shrinks by the same factor each step, never changing sign"
+	case quad.Fastest:
+		return "η = 1/L: the step −ηLx is exactly −x, so one step lands on the minimum"
+	case quad.Oscillating:
+		return "1/L < η < 2/L: each step overshoots the minimum, x flips sign and still shrinks"
+	case quad.Constant:
+		return "η = 2/L: each step overshoots by exactly as much as it had, x flips between ±x₀"
+	}
+	return "η > 2/L: each step overshoots by more than it had, x flips sign and grows"
+}
+
+// verb is a regime as a verb, for the two-direction verdict.
+func verb(r quad.Regime) string {
+	switch r {
+	case quad.Crawling:
+		return "crawls"
+	case quad.Converging:
+		return "converges"
+	case quad.Fastest:
+		return "lands in one step"
+	case quad.Oscillating:
+		return "oscillates as it converges"
+	case quad.Constant:
+		return "bounces at constant amplitude"
+	}
+	return "diverges"
+}
+
+// stepsText is the number of steps to the threshold in words.
+func stepsText(n int) string {
+	switch {
+	case n < 0:
+		return "never"
+	case n == 1:
+		return "1 step"
+	}
+	return fmt.Sprintf("%d steps", n)
+}
+
+// dir is one direction's numbers.
+type dir struct {
+	name   string // "x" or "y"
+	L      float64
+	lname  string // "L", "L₁", "L₂"
+	etaL   float64
+	regime quad.Regime
+	steps  int
+	iter   int
+}
+
+func (s *Scene) dirs() []dir {
+	r := &s.run
+	x := dir{name: "x", L: s.L, lname: "L", etaL: s.lr * s.L, steps: r.stepsX, iter: r.iterX}
+	x.regime = quad.Classify(x.etaL)
+	if !s.two {
+		return []dir{x}
+	}
+	x.lname = "L₁"
+	y := dir{name: "y", L: s.L2, lname: "L₂", etaL: s.lr * s.L2, steps: r.stepsY, iter: r.iterY}
+	y.regime = quad.Classify(y.etaL)
+	return []dir{x, y}
+}
+
+// arrival says when a direction reaches the threshold, or why it never does.
+func (s *Scene) arrival(d dir) string {
+	r := &s.run
+	switch {
+	case d.steps == 0:
+		return "starts within " + thrText
+	case d.steps > 0 && d.steps > r.horizon:
+		return fmt.Sprintf("|%s| < %s after %s (beyond the %d drawn)", d.name, thrText, stepsText(d.steps), r.horizon)
+	case d.steps > 0:
+		return fmt.Sprintf("|%s| < %s after %s", d.name, thrText, stepsText(d.steps))
+	case r.diverged >= 0 && r.divDir == d.name:
+		return fmt.Sprintf("never below %s: diverged at step %d (|%s| > %s)", thrText, r.diverged, d.name, widgets.Num(quad.Bound))
+	case math.Abs(1-d.etaL) == 1:
+		return fmt.Sprintf("never below %s: |%s| stays at %s", thrText, d.name, widgets.Num(s.x0))
+	case d.etaL > 2:
+		return fmt.Sprintf("never below %s: |%s| grows %s× a step", thrText, d.name, widgets.Num(math.Abs(1-d.etaL)))
+	}
+	return "never below " + thrText
+}
+
+// line is one line of the readout.
+type line struct {
+	text string
+	c    color.Color
+	bold bool
+	y    float64
+}
+
+// readout writes the readout's paragraphs (unwrapped).
+func (s *Scene) readout() []line {
+	ds := s.dirs()
+	r := &s.run
+	var out []line
+	add := func(text string, c color.Color, bold bool) { out = append(out, line{text: text, c: c, bold: bold}) }
+	if !s.two {
+		d := ds[0]
+		add(fmt.Sprintf("ηL = %s: %s", widgets.Num(d.etaL), d.regime.Name()), regimeColor(d.regime), true)
+		add(why(d.regime)+".", assets.Neutral, false)
+		add(fmt.Sprintf("x ← (1 − ηL)x = %s·x", widgets.Num(quad.Factor(d.etaL))), assets.Text, false)
+		arr := s.arrival(d)
+		if d.steps > 0 {
+			q := math.Log(quad.Threshold/s.x0) / math.Log(math.Abs(1-d.etaL))
+			arr += fmt.Sprintf(": log(%s/|x₀|) / log|1 − ηL| = %s, rounded up", thrText, widgets.Num(q))
+			if d.iter >= 0 {
+				arr += fmt.Sprintf("; iterating agrees: %d", d.iter)
+			}
+		}
+		add(arr+".", regimeColor(d.regime), false)
+		add(fmt.Sprintf("t = %d: x = %s", s.shown, widgets.Num(r.xs[s.shown])), assets.Text, false)
+		add(fmt.Sprintf("η = %s · 1/L = %s · 2/L = %s", widgets.Num(s.lr), widgets.Num(1/s.L), widgets.Num(2/s.L)), assets.Dim, false)
+		return out
+	}
+	add(fmt.Sprintf("one η = %s for both directions", widgets.Num(s.lr)), assets.Text, true)
+	for _, d := range ds {
+		add(fmt.Sprintf("%s (%s = %s): η%s = %s, %s; %s", d.name, d.lname, widgets.Num(d.L), d.lname, widgets.Num(d.etaL),
+			d.regime.Name(), s.arrival(d)), regimeColor(d.regime), false)
+	}
+	add(s.verdict(), assets.Neutral, false)
+	add(s.bridge(), assets.Neutral, false)
+	add(fmt.Sprintf("t = %d: x = %s, y = %s", s.shown, widgets.Num(r.xs[s.shown]), widgets.Num(r.ys[s.shown])), assets.Text, false)
+	add("Key 6 opens the optimizer race, where Momentum and Adam get past this.", assets.Dim, false)
+	return out
+}
+
+// verdict says which direction does what at the current η.
+func (s *Scene) verdict() string {
+	if !s.two {
+		d := s.dirs()[0]
+		return d.regime.Name()
+	}
+	ds := s.dirs()
+	steep, shallow := ds[1], ds[0]
+	if s.L > s.L2 {
+		steep, shallow = ds[0], ds[1]
+	}
+	if s.L == s.L2 {
+		return fmt.Sprintf("With L₁ = L₂ both directions are one: they %s together.", strings.TrimSuffix(verb(ds[0].regime), "s"))
+	}
+	return fmt.Sprintf("At this η %s, the shallow direction, %s; %s, the steep one, %s.",
+		shallow.name, verb(shallow.regime), steep.name, verb(steep.regime))
+}
+
+// bridge is the two-direction lesson in numbers: the largest stable η,
+// what the shallow direction does there, and the best one η can do.
+func (s *Scene) bridge() string {
+	p := quad.Pair(s.L, s.L2, s.x0, quad.Threshold)
+	steep, shallow := "y", "x"
+	sl, hl := "L₂", "L₁"
+	if s.L > s.L2 {
+		steep, shallow, sl, hl = "x", "y", "L₁", "L₂"
+	}
+	lead := "One η can serve both here"
+	if p.Kappa >= 10 {
+		lead = "No η suits both"
+	}
+	lo := math.Min(s.L, s.L2)
+	return fmt.Sprintf("%s (κ = L_max/L_min = %s): %s needs η < 2/%s = %s, where η%s < %s and %s is %s. "+
+		"The best single η, 2/(L₁ + L₂) = %s, shrinks both by %s a step: %s to %s; at η = 1/%s %s needs %s, about κ·ln(|x₀|/%s).",
+		lead, widgets.Num(p.Kappa), steep, sl, widgets.Num(p.StableLR), hl, widgets.Num(p.StableLR*lo), shallow,
+		quad.Classify(p.StableLR*lo*(1-1e-9)).Name(), widgets.Num(p.BestLR), widgets.Num(p.BestFactor),
+		stepsText(p.BestSteps), thrText, sl, shallow, stepsText(p.SafeSteps), thrText)
+}
+
+// layoutReadout wraps the readout into its panel, keeping the lines that
+// fit.
+func (s *Scene) layoutReadout(t *widgets.Theme) {
+	u := &s.ui
+	u.lines = u.lines[:0]
+	if u.readP.H <= 0 {
+		return
+	}
+	in := kit.PanelInner(t, u.readP, true)
+	lh := smallH(t)
+	y := in.Y
+	for _, l := range s.readout() {
+		size := widgets.Small
+		for _, w := range t.Wrap(l.text, size, in.W) {
+			if y+lh > in.Bottom()+t.S(2) {
+				return
+			}
+			u.lines = append(u.lines, line{text: t.Fit(w, size, l.bold, in.W), c: l.c, bold: l.bold, y: y})
+			y += lh
+		}
+	}
+}
