@@ -165,7 +165,7 @@ func (v *curveView) prepare(t *widgets.Theme) {
 	var st widgets.Stroker
 	st.Polyline(img, xy, false, t.S(2.5), assets.Neutral)
 	widgets.StrokeRect(img, widgets.Rect{X: ax, Y: ay, W: a.W, H: a.H}, lw, assets.Border)
-	t.Text(img, "f = "+widgets.Num(v.fmax), ax+t.S(4), ay+t.S(2), widgets.Small, false, assets.Dim, widgets.Left)
+	t.Text(img, "f = "+widgets.Num(v.fmax), lmx+t.S(6), ay+t.S(2), widgets.Small, false, assets.Dim, widgets.Left)
 }
 
 // Draw repaints the views, the plot and the readout when the run or the

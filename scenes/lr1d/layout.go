@@ -45,11 +45,11 @@ func (s *Scene) layout(c *kit.Ctx) {
 	t, u := c.Theme, &s.ui
 	u.laidOut = s.stripKey()
 	s.fillStrip(t)
-	lh := lineH(t)
+	lh := smallH(t)
 	title := t.S(30)
-	want := 6.0
+	want := 9.0
 	if s.two {
-		want = 10
+		want = 16
 	}
 	specs := []kit.PanelSpec{
 		{Min: title + 3*lh, Want: title + want*lh, Drop: 0},

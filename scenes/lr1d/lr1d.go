@@ -266,7 +266,7 @@ func (s *Scene) stepLandmark(d int) {
 			pick = landmarks[len(landmarks)-1]
 		}
 	}
-	s.setLR(pick / s.L)
+	s.setLR(roundSig(pick/s.L, 6))
 }
 
 func (s *Scene) setSpeed(i int) { s.speedIdx = min(max(i, 0), len(speeds)-1) }

@@ -103,6 +103,8 @@ func (s *Scene) arrival(d dir) string {
 	switch {
 	case d.steps == 0:
 		return "starts within " + thrText
+	case d.steps > 0 && r.diverged >= 0 && d.steps > r.diverged:
+		return fmt.Sprintf("|%s| < %s after %s, but the run stopped at step %d when %s diverged", d.name, thrText, stepsText(d.steps), r.diverged, r.divDir)
 	case d.steps > 0 && d.steps > r.horizon:
 		return fmt.Sprintf("|%s| < %s after %s (beyond the %d drawn)", d.name, thrText, stepsText(d.steps), r.horizon)
 	case d.steps > 0:
