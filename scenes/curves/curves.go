@@ -1,0 +1,208 @@
+// Package curves is the loss-curve doctor scene: a small network really
+// trains, live, with settings that cause one condition (healthy, learning
+// rate too high or too low, overfitting, a plateau from a bad start, a
+// data bug, a plateau that a learning-rate cut ends); its training and
+// validation curves grow on screen, and sim/diagnose reads them every few
+// epochs and names the condition with its evidence, marked on the curves.
+// In mystery mode the scenario is hidden and the user diagnoses first.
+package curves
+
+import (
+	"math/rand/v2"
+	"time"
+
+	"gradlab/scenes/kit"
+	"gradlab/sim/diagnose"
+	"gradlab/widgets"
+)
+
+// The seed's range and default, and the training budget per tick: about a
+// millisecond natively keeps Update+Draw well under 2 ms.
+const (
+	seedMax     = 9999
+	seedDef     = 1
+	budget      = 1200 * time.Microsecond
+	reDiag      = 3 // re-read the curves every this many new points
+	mysterySalt = 0x6d7973
+)
+
+// Scene is the loss-curve doctor.
+type Scene struct {
+	sc      int // index into diagnose.Scenarios
+	seed    int
+	mystery bool
+	paused  bool
+
+	run  *diagnose.Run
+	cur  diagnose.Curves
+	diag diagnose.Diagnosis
+	// diagAt is the number of points the diagnosis was made on.
+	diagAt int
+	// diagFinal: the diagnosis was made on the finished run.
+	diagFinal bool
+	// version counts rebuilt runs, diagVer re-read diagnoses, so cached
+	// drawings know when to start over.
+	version, diagVer int
+
+	// Mystery: the guess (Unknown: none yet), whether the answer is shown,
+	// the score, and the counter that seeds the next mystery.
+	guess    diagnose.Condition
+	revealed bool
+	right    int
+	asked    int
+	counter  int
+
+	keys  []kit.Key
+	ui    ui
+	drawn drawState
+}
+
+// New returns the scene on the healthy scenario, seed 1.
+func New() *Scene {
+	s := &Scene{seed: seedDef}
+	s.keys = s.keyTable()
+	s.Rebuild()
+	return s
+}
+
+// Rebuild starts the run the settings describe (after URL values).
+func (s *Scene) Rebuild() {
+	s.restart()
+}
+
+func (s *Scene) scenario() diagnose.Scenario { return diagnose.Scenarios[s.sc] }
+
+// restart trains the current scenario and seed from the start.
+func (s *Scene) restart() {
+	s.run = diagnose.NewRun(s.scenario(), uint64(s.seed))
+	s.version++
+	s.guess, s.revealed = diagnose.Unknown, false
+	s.paused = false
+	s.refresh(true)
+}
+
+// refresh copies the curves and re-reads them when enough new points came
+// (or force).
+func (s *Scene) refresh(force bool) {
+	s.cur = s.run.Curves()
+	n := len(s.cur.TrainLoss)
+	if force || n-s.diagAt >= reDiag || s.run.Done() && !s.diagFinal {
+		s.diag = diagnose.Diagnose(s.cur)
+		s.diagAt, s.diagFinal = n, s.run.Done()
+		s.diagVer++
+	}
+}
+
+// advance trains for one tick's budget.
+func (s *Scene) advance(b time.Duration) {
+	if s.paused || s.run.Done() {
+		return
+	}
+	s.run.Advance(b)
+	s.refresh(false)
+}
+
+// finish trains to the end at once (key F, tests).
+func (s *Scene) finish() {
+	s.run.Finish()
+	s.refresh(true)
+}
+
+func (s *Scene) setScenario(i int) {
+	n := len(diagnose.Scenarios)
+	i = (i%n + n) % n
+	if i != s.sc {
+		s.sc = i
+		s.restart()
+	}
+}
+
+func (s *Scene) setSeed(v int) {
+	v = ((v % (seedMax + 1)) + seedMax + 1) % (seedMax + 1)
+	if v != s.seed {
+		s.seed = v
+		s.restart()
+	}
+}
+
+// setMystery turns mystery mode on (with a new mystery) or off.
+func (s *Scene) setMystery(on bool) {
+	if on == s.mystery {
+		return
+	}
+	s.mystery = on
+	if on {
+		s.newMystery()
+		return
+	}
+	s.guess, s.revealed = diagnose.Unknown, false
+}
+
+// newMystery picks a scenario and a seed from the mystery counter, so a
+// session's mysteries are the same every time (and tests know them).
+func (s *Scene) newMystery() {
+	s.mystery = true
+	s.counter++
+	r := rand.New(rand.NewPCG(uint64(s.counter), mysterySalt))
+	s.sc = r.IntN(len(diagnose.Scenarios))
+	s.seed = 1 + r.IntN(99)
+	s.restart()
+}
+
+// pick records the user's diagnosis of the mystery and reveals the answer.
+func (s *Scene) pick(c diagnose.Condition) {
+	if !s.mystery || s.revealed {
+		return
+	}
+	s.guess, s.revealed = c, true
+	s.asked++
+	if c == s.scenario().Want {
+		s.right++
+	}
+}
+
+// hidden reports whether the scenario's name and the doctor's verdict are
+// hidden (a mystery not answered yet).
+func (s *Scene) hidden() bool { return s.mystery && !s.revealed }
+
+// urlState is what the URL records.
+type urlState struct {
+	sc, seed int
+	mystery  bool
+}
+
+func (s *Scene) urlState() urlState { return urlState{s.sc, s.seed, s.mystery} }
+
+// Update handles input, trains one slice and lays out what Draw shows.
+func (s *Scene) Update(c *kit.Ctx) {
+	s.layout(c)
+	before := s.urlState()
+	s.updateControls(c)
+	s.advance(budget)
+	if s.urlState() != before {
+		c.Changed()
+	}
+	if s.stripKey() != s.ui.laidOut || s.panelKey() != s.ui.panelsFor {
+		s.layout(c)
+	}
+}
+
+// Controls names the clickable controls.
+func (s *Scene) Controls(add func(string, widgets.Rect)) {
+	u := &s.ui
+	add("plot", u.lossPlot.Rect)
+	for i := range u.scBtn {
+		add("scenario:"+diagnose.Scenarios[i].ID, u.scBtn[i].Rect)
+	}
+	for i := range u.guessBtn {
+		add("guess:"+diagnose.Conditions[i].ID(), u.guessBtn[i].Rect)
+	}
+	add("seed", u.seedBtn.Rect)
+	add("restart", u.restartBtn.Rect)
+	add("play", u.playBtn.Rect)
+	add("finish", u.finishBtn.Rect)
+	add("mystery", u.mysteryBtn.Rect)
+	add("new-mystery", u.nextBtn.Rect)
+	add("more", u.strip.More())
+	add("notes", u.caption.Button.Rect)
+}
