@@ -243,7 +243,7 @@ func (s *Scene) drawIterates(dst *ebiten.Image, t *widgets.Theme, v *curveView, 
 	m := t.S(6)
 	clip := dst.SubImage(widgets.Rect{X: a.X - m, Y: a.Y - m, W: a.W + 2*m, H: a.H + m}.Image()).(*ebiten.Image)
 	from := max(s.shown-fade, 0)
-	alpha := func(i int) float64 { return 1 - 0.85*float64(s.shown-i)/fade }
+	alpha := func(i int) float64 { return 1 - 0.7*float64(s.shown-i)/fade }
 	col := func(c color.RGBA, al float64) color.RGBA {
 		q := math.Round(al*8) / 8 // a few levels, so disc sprites are reused
 		return color.RGBA{uint8(float64(c.R) * q), uint8(float64(c.G) * q), uint8(float64(c.B) * q), uint8(255 * q)}
@@ -253,7 +253,7 @@ func (s *Scene) drawIterates(dst *ebiten.Image, t *widgets.Theme, v *curveView, 
 	for i := from; i < s.shown; i++ {
 		x0, y0 := v.toScreen(xs[i], v.L/2*xs[i]*xs[i], 2*m)
 		x1, y1 := v.toScreen(xs[i+1], v.L/2*xs[i+1]*xs[i+1], 2*m)
-		st.Add(clip, []float32{float32(x0), float32(y0), float32(x1), float32(y1)}, false, t.S(1.5), col(assets.Accent, alpha(i+1)))
+		st.Add(clip, []float32{float32(x0), float32(y0), float32(x1), float32(y1)}, false, t.S(2), col(assets.Accent, alpha(i+1)))
 	}
 	st.Flush(clip)
 	for i := from; i <= s.shown; i++ {

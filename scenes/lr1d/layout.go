@@ -17,9 +17,17 @@ type ui struct {
 	twoB, logB              widgets.Button
 	lr, l, l2, x0, speed    widgets.Slider
 	laidOut                 stripKey
+	lastFrame               frameKey
 	lines                   []line // the readout, laid out in its panel
 	curves                  []curveView
 	plot                    widgets.Plot
+}
+
+// frameKey is where the panels and the strip are.
+type frameKey struct{ main, read, plot, caption, strip widgets.Rect }
+
+func (u *ui) frame() frameKey {
+	return frameKey{u.mainPanel, u.readP, u.plotP, u.caption.Rect, u.strip.Rect}
 }
 
 // stripKey is the state the strip's layout and the panels' text follow.

@@ -175,6 +175,11 @@ func (s *Scene) Update(c *kit.Ctx) {
 	if s.stripKey() != s.ui.laidOut {
 		s.layout(c)
 	}
+	// Panels that moved leave their old pixels in the gaps: repaint all.
+	if k := s.ui.frame(); k != s.ui.lastFrame {
+		s.ui.lastFrame = k
+		c.Full = true
+	}
 }
 
 // urlState is the state the URL records.

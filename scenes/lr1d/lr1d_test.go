@@ -404,3 +404,21 @@ func TestLayoutsKeepTextInside(t *testing.T) {
 		}
 	}
 }
+
+// When the panels move (a resize, a second strip row), the gaps between
+// them hold old pixels: the scene asks for a full repaint.
+func TestMovedPanelsRepaintAll(t *testing.T) {
+	s := New()
+	c := ctx()
+	s.Update(c)
+	c.Full = false
+	s.Update(c)
+	if c.Full {
+		t.Fatal("a still layout asked for a full repaint")
+	}
+	c.Area.H -= 100
+	s.Update(c)
+	if !c.Full {
+		t.Error("a resized layout did not ask for a full repaint")
+	}
+}
