@@ -203,7 +203,7 @@ func (s *Scene) mainTitle() string {
 func (s *Scene) headline(d dir) string {
 	h := d.regime.Name() + " · "
 	if s.two {
-		h = d.name + ": " + h
+		h = fmt.Sprintf("%s (%s = %s): %s", d.name, d.lname, widgets.Num(d.L), h)
 	}
 	switch {
 	case s.run.diverged >= 0 && s.run.divDir == d.name && s.shown >= s.run.diverged:
@@ -230,9 +230,6 @@ func (s *Scene) drawMain(dst *ebiten.Image, t *widgets.Theme) {
 		d := ds[min(i, len(ds)-1)]
 		head := t.Fit(s.headline(d), widgets.Body, true, v.rect.W)
 		t.Text(dst, head, v.rect.X, v.rect.Y, widgets.Body, true, regimeColor(d.regime), widgets.Left)
-		if v.label != "" && v.area.H > t.S(40) {
-			t.Text(dst, t.Fit(v.label, widgets.Small, false, v.area.W-t.S(8)), v.area.Right()-t.S(4), v.area.Y+t.S(2), widgets.Small, false, assets.Dim, widgets.Right)
-		}
 	}
 }
 
@@ -281,7 +278,15 @@ func (s *Scene) plotRange() (lo, hi float64) {
 		}
 		return math.Log10(quad.Threshold) - 4, hi
 	}
-	return -1.15 * s.x0, 1.15 * s.x0
+	// Linear: wide enough for every iterate of the run, so a divergence
+	// shows as the blow-up it is rather than clamped to the frame.
+	m := s.x0
+	for _, xs := range [][]float64{s.run.xs, s.run.ys} {
+		for _, x := range xs {
+			m = math.Max(m, math.Abs(x))
+		}
+	}
+	return -1.15 * m, 1.15 * m
 }
 
 var yColor = assets.Orange

@@ -57,7 +57,7 @@ func (s *Scene) layout(c *kit.Ctx) {
 	title := t.S(30)
 	want := 9.0
 	if s.two {
-		want = 16
+		want = 13
 	}
 	specs := []kit.PanelSpec{
 		{Min: title + 3*lh, Want: title + want*lh, Drop: 0},

@@ -174,6 +174,9 @@ func (s *Scene) Update(c *kit.Ctx) {
 	}
 	if s.stripKey() != s.ui.laidOut {
 		s.layout(c)
+		// The caption wrapped its text for the old panel: wrap it again
+		// for the new one (with no press, so nothing is clicked twice).
+		s.ui.caption.Update(&kit.Ctx{Theme: c.Theme, Area: c.Area, In: &widgets.Input{X: c.In.X, Y: c.In.Y, Pinch: 1}})
 	}
 	// Panels that moved leave their old pixels in the gaps: repaint all.
 	if k := s.ui.frame(); k != s.ui.lastFrame {

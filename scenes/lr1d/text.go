@@ -213,13 +213,15 @@ func (s *Scene) layoutReadout(t *widgets.Theme) {
 	in := kit.PanelInner(t, u.readP, true)
 	lh := smallH(t)
 	y := in.Y
+	// Whole paragraphs only: one that does not fit ends the readout
+	// rather than being cut mid-sentence.
 	for _, l := range s.readout() {
-		size := widgets.Small
-		for _, w := range t.Wrap(l.text, size, in.W) {
-			if y+lh > in.Bottom()+t.S(2) {
-				return
-			}
-			u.lines = append(u.lines, line{text: t.Fit(w, size, l.bold, in.W), c: l.c, bold: l.bold, y: y})
+		ws := t.Wrap(l.text, widgets.Small, in.W)
+		if y+float64(len(ws))*lh > in.Bottom()+t.S(2) {
+			return
+		}
+		for _, w := range ws {
+			u.lines = append(u.lines, line{text: t.Fit(w, widgets.Small, l.bold, in.W), c: l.c, bold: l.bold, y: y})
 			y += lh
 		}
 	}
