@@ -149,7 +149,11 @@ func (v *curveView) prepare(t *widgets.Theme) {
 		sx, _ := v.toScreen(x, 0, 0)
 		lx, _ := loc(sx, 0)
 		widgets.FillRect(img, widgets.Rect{X: math.Round(lx), Y: ay, W: lw, H: a.H}, grid)
-		t.Text(img, widgets.TickLabel(x, xt), lx, ay+a.H+t.S(3), widgets.Small, false, assets.Dim, widgets.Center)
+		// Labels stay inside the view, however far the edge tick is out.
+		lab := widgets.TickLabel(x, xt)
+		hw := t.Width(lab, widgets.Small, false) / 2
+		cx := math.Min(math.Max(lx, hw+1), v.rect.W-hw-1)
+		t.Text(img, lab, cx, ay+a.H+t.S(3), widgets.Small, false, assets.Dim, widgets.Center)
 	}
 	// The minimum, and the curve.
 	mx, _ := v.toScreen(0, 0, 0)
