@@ -8,6 +8,7 @@
 package curves
 
 import (
+	"math"
 	"math/rand/v2"
 	"time"
 
@@ -24,6 +25,9 @@ const (
 	budget      = 1200 * time.Microsecond
 	reDiag      = 3 // re-read the curves every this many new points
 	mysterySalt = 0x6d7973
+	// runTime is how long a whole run takes to watch: the curves grow at
+	// this pace (or slower, where a tick's budget cannot keep up).
+	runTime = 6 * time.Second
 )
 
 // Scene is the loss-curve doctor.
@@ -32,6 +36,7 @@ type Scene struct {
 	seed    int
 	mystery bool
 	paused  bool
+	owed    float64 // training steps the pace owes
 
 	run  *diagnose.Run
 	cur  diagnose.Curves
@@ -77,7 +82,7 @@ func (s *Scene) restart() {
 	s.run = diagnose.NewRun(s.scenario(), uint64(s.seed))
 	s.version++
 	s.guess, s.revealed = diagnose.Unknown, false
-	s.paused = false
+	s.paused, s.owed = false, 0
 	s.refresh(true)
 }
 
@@ -93,13 +98,24 @@ func (s *Scene) refresh(force bool) {
 	}
 }
 
-// advance trains for one tick's budget.
-func (s *Scene) advance(b time.Duration) {
+// advance trains for one tick: the steps the pace owes after dt of wall
+// time, within budget b. A tick that cannot keep up does not carry more
+// than a quarter second of steps over, so the page never tries to catch up
+// in a burst.
+func (s *Scene) advance(dt, b time.Duration) {
 	if s.paused || s.run.Done() {
 		return
 	}
-	s.run.Advance(b)
-	s.refresh(false)
+	if dt <= 0 {
+		dt = time.Second / 60
+	}
+	total := float64(s.run.Epochs() * s.run.PerEpoch)
+	rate := total / runTime.Seconds()
+	s.owed = math.Min(s.owed+rate*dt.Seconds(), math.Max(rate/4, 1))
+	if k := int(s.owed); k >= 1 {
+		s.owed -= float64(s.run.T.RunFor(b, k))
+		s.refresh(false)
+	}
 }
 
 // finish trains to the end at once (key F, tests).
@@ -178,7 +194,7 @@ func (s *Scene) Update(c *kit.Ctx) {
 	s.layout(c)
 	before := s.urlState()
 	s.updateControls(c)
-	s.advance(budget)
+	s.advance(c.Dt, budget)
 	if s.urlState() != before {
 		c.Changed()
 	}

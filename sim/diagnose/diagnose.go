@@ -455,7 +455,7 @@ func stuck(c Curves, tr, va []float64, ep func(int) float64, lnC, noise float64)
 		conf := clamp01(0.5 + 0.25*math.Min(float64(k)/float64(w)-1, 1) + 0.25*(1-minT/(EscapeLevel*lnC)))
 		return Diagnosis{Condition: BadInit, Confidence: math.Max(conf, 0.55),
 			Evidence: fmt.Sprintf("training loss sat at %s ≈ ln %d = %s (uniform guessing) for the first %s epochs, then fell to %s by epoch %s: the network can learn, its start held it back",
-				num(tr[k/2]), c.Classes, num(lnC), num(ep(k-1)-ep(0)), num(minT), num(ep(lo))),
+				lnS(tr[k/2]), c.Classes, lnS(lnC), num(ep(k-1)-ep(0)), num(minT), num(ep(lo))),
 			Marks: []Mark{{Index: 0, Epoch: ep(0), Value: tr[0], Label: "start"}, {Index: k - 1, Epoch: ep(k - 1), Line: true, Label: "leaves ln C"},
 				{Index: lo, Epoch: ep(lo), Value: minT, Label: "low"}}}, true
 	}
@@ -485,12 +485,12 @@ func stuck(c Curves, tr, va []float64, ep func(int) float64, lnC, noise float64)
 	// labels — validation above ln C and above training — tells them apart.
 	if !bugLike(c, tr, va, lnC) {
 		return unknown(fmt.Sprintf("the loss has sat near ln %d = %s the whole run (%s at the end)%s: either the labels carry no signal or the start is so small that nothing moves yet — wait, or check both",
-			c.Classes, num(lnC), num(tr[n-1]), accNote)), true
+			c.Classes, lnS(lnC), num(tr[n-1]), accNote)), true
 	}
 	moved := lnC - minT
 	lo := argmin(tr)
 	ev := fmt.Sprintf("training loss stayed near ln %d = %s, never below %s (epoch %s)%s: the network memorises the training labels",
-		c.Classes, num(lnC), num(minT), num(ep(lo)), accNote)
+		c.Classes, lnS(lnC), num(minT), num(ep(lo)), accNote)
 	if va != nil {
 		ev += fmt.Sprintf(" while validation loss ends at %s, above ln %d", num(va[n-1]), c.Classes)
 	}
@@ -660,6 +660,10 @@ func num(v float64) string {
 	}
 	return fmt.Sprintf("%.2g", v)
 }
+
+// lnS writes ln C and the losses compared with it to two decimals, so
+// "1.10 ≈ ln 3 = 1.10" reads as the match it is.
+func lnS(v float64) string { return fmt.Sprintf("%.2f", v) }
 
 // pct writes a fraction as a percentage without the sign.
 func pct(f float64) string {
