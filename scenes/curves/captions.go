@@ -1,7 +1,7 @@
 package curves
 
 // caption says what to try; TestCaptionClaims performs every "Try".
-const caption = "Every curve here is a small network really training on 300 spiral points, with settings " +
+const caption = "Every curve here is a small network really training on a spiral of points, with settings " +
 	"picked to cause one condition; the doctor re-reads the curves every few epochs and names what it " +
 	"sees with the numbers, or says it cannot tell. Try: press S until \"overfitting\". Once validation loss " +
 	"has climbed 15 % above its minimum while training loss still falls, the verdict turns to overfitting " +

@@ -3,6 +3,7 @@ package curves
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"gradlab/scenes/kit"
 	"gradlab/sim/diagnose"
@@ -124,7 +125,11 @@ func (s *Scene) writeVerdict(t *widgets.Theme) {
 			head += fmt.Sprintf("  (confidence %.0f %%)", d.Confidence*100)
 		}
 		ls = append(ls, line{text: head, bold: true, col: col})
-		ls = wrapInto(ls, t, d.Evidence, w, 0)
+		ev := d.Evidence
+		if d.Condition == diagnose.Unknown { // the heading says it already
+			ev = strings.TrimPrefix(ev, "cannot tell: ")
+		}
+		ls = wrapInto(ls, t, ev, w, 0)
 		ls = append(ls, line{text: fmt.Sprintf("read at epoch %s of %d", num(s.run.T.Epoch()), s.run.Epochs()), col: 3})
 	}
 	switch {
