@@ -67,7 +67,7 @@ func TestPageLr1dKeysAndRegimes(t *testing.T) {
 	p.waitFor(`!window.gradlab.state.two`, 5*time.Second)
 	time.Sleep(1500 * time.Millisecond)
 	s = p.lrStatus()
-	t.Logf("Go frame time at rest: median %.2f ms, p95 %.2f ms, %.0f fps", s.GoFrameMs, s.GoP95Ms, s.FPS)
+	t.Logf("Go frame time while the 1-D run replays: median %.2f ms, p95 %.2f ms, %.0f fps", s.GoFrameMs, s.GoP95Ms, s.FPS)
 }
 
 // A diverging URL: the run stops at the bound, says where, and the status
