@@ -4,8 +4,10 @@
 package scenes
 
 import (
+	"gradlab/scenes/curves"
 	"gradlab/scenes/gradcheck"
 	"gradlab/scenes/kit"
+	"gradlab/scenes/lr1d"
 	"gradlab/scenes/race"
 )
 
@@ -23,6 +25,8 @@ type Entry struct {
 // All lists the scenes in tab order (digits 1 … 9, then 0).
 var All = []Entry{
 	{ID: "gradcheck", Title: "gradient check", Short: "grad", Digit: 2, New: func() kit.Scene { return gradcheck.New() }},
+	{ID: "curves", Title: "loss-curve doctor", Short: "curves", Digit: 4, New: func() kit.Scene { return curves.New() }},
+	{ID: "lr-1d", Title: "learning rate in 1-D", Short: "1-D", Digit: 5, New: func() kit.Scene { return lr1d.New() }},
 	{ID: "race", Title: "optimizer race", Short: "race", Digit: 6, New: func() kit.Scene { return race.New() }},
 }
 
