@@ -244,7 +244,10 @@ func TestConformanceKeys(t *testing.T) {
 			}
 		}
 		for i, k := range s.Keys() {
-			if k.Label == "" || k.Help == "" || k.Do == nil || len(k.Keys) == 0 && k.Chars == "" {
+			if k.Mouse && (k.Do != nil || len(k.Keys) > 0 || k.Chars != "") {
+				t.Errorf("%s: mouse row %q has keys or an action", e.ID, k.Label)
+			}
+			if k.Label == "" || k.Help == "" || !k.Mouse && (k.Do == nil || len(k.Keys) == 0 && k.Chars == "") {
 				t.Errorf("%s: key row %d is incomplete: %+v", e.ID, i, k)
 			}
 			inHelp := false

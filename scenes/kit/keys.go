@@ -22,6 +22,9 @@ type Key struct {
 	Help string
 	// Repeat acts again while the key is held.
 	Repeat bool
+	// Mouse marks a row that only tells the help overlay about a pointer
+	// action (click, drag, wheel); it has no keys and no action.
+	Mouse bool
 	// Group, when set, joins this row with the others of the same group
 	// into one help line reading "labels: Group", so a family of keys
 	// (one per optimizer) takes one line.

@@ -77,6 +77,10 @@ func (s *Scene) keyTable() []kit.Key {
 			s.s3.Rotate(0, float64(dir(sh))*math.Pi/18)
 		}},
 		s.ui.caption.Key(),
+		{Mouse: true, Label: "click, drag", Help: "on the map: set the start point; in 3-D: turn the surface"},
+		{Mouse: true, Label: "right-drag", Help: "on the map (or Shift-drag, two fingers): pan"},
+		{Mouse: true, Label: "wheel, pinch", Help: "zoom, one bounded step per notch"},
+		{Mouse: true, Label: "hover", Help: "read f and its gradient on the map, each optimizer's f − f* on the plots"},
 	}
 	for _, k := range sim.Kinds {
 		if key, ok := kindKeys[k]; ok {
