@@ -9,6 +9,7 @@ import (
 	"gradlab/scenes/kit"
 	"gradlab/scenes/lr1d"
 	"gradlab/scenes/race"
+	"gradlab/scenes/sanity"
 )
 
 // Entry is one scene as the shell knows it. New builds the scene; the shell
@@ -25,6 +26,7 @@ type Entry struct {
 // All lists the scenes in tab order (digits 1 … 9, then 0).
 var All = []Entry{
 	{ID: "gradcheck", Title: "gradient check", Short: "grad", Digit: 2, New: func() kit.Scene { return gradcheck.New() }},
+	{ID: "sanity", Title: "sanity checks", Short: "sanity", Digit: 3, New: func() kit.Scene { return sanity.New() }},
 	{ID: "curves", Title: "loss-curve doctor", Short: "curves", Digit: 4, New: func() kit.Scene { return curves.New() }},
 	{ID: "lr-1d", Title: "learning rate in 1-D", Short: "1-D", Digit: 5, New: func() kit.Scene { return lr1d.New() }},
 	{ID: "race", Title: "optimizer race", Short: "race", Digit: 6, New: func() kit.Scene { return race.New() }},
