@@ -31,6 +31,16 @@ run_bench() {
 	# for the whole measurement.
 	running=$(xvfb-run -a -s "-screen 0 1280x800x24" "$work/benchtool" pages dist "$work/baseline" "${BENCH_ROUNDS:-5}" 6 \
 		"steps=20000&opt=sgd,momentum,nesterov,rmsprop,adam,adagrad,adamw")
+	# Scenes that train a network from the moment they open.
+	local train_rows="" tq tl
+	for tq in "scene=sanity" "scene=curves&scenario=overfit"; do
+		tl=$(xvfb-run -a -s "-screen 0 1280x800x24" "$work/benchtool" pages dist "$work/baseline" "${BENCH_ROUNDS:-5}" 6 "$tq")
+		local tfps tgo tp95 tbfps
+		read -r _ _ _ tfps tgo tp95 <<<"$(sed -n 1p <<<"$tl")"
+		read -r _ _ _ tbfps _ <<<"$(sed -n 2p <<<"$tl")"
+		train_rows+="| steady fps while ${tq//&/ } trains | $tfps | $tbfps | $(ratio "$tfps" "$tbfps") | ≥ 0.9 |"$'\n'
+		train_rows+="| Go frame time in the page while ${tq//&/ } trains | median $tgo ms, p95 $tp95 ms | | | |"$'\n'
+	done
 	local gfirst gfull gfps ggo gp95 bfirst bfull bfps rfps rgo rp95 rbfps
 	read -r _ gfirst gfull gfps ggo gp95 <<<"$(sed -n 1p <<<"$pages")"
 	read -r _ bfirst bfull bfps _ <<<"$(sed -n 2p <<<"$pages")"
@@ -41,7 +51,8 @@ run_bench() {
 	go build -o "$work/gradlab-native" .
 	local scenes="" line
 	for q in "scene=race&surface=beale" "scene=race&surface=bowl&speed=3000" "scene=race&surface=rosenbrock&opt=sgd,momentum,nesterov,rmsprop,adam,adagrad,adamw&speed=3000" \
-		"scene=race&surface=rosenbrock&mode=3d&opt=sgd,momentum,nesterov,rmsprop,adam,adagrad,adamw&speed=3000"; do
+		"scene=race&surface=rosenbrock&mode=3d&opt=sgd,momentum,nesterov,rmsprop,adam,adagrad,adamw&speed=3000" \
+		"scene=gradcheck&fn=net&check=1" "scene=sanity" "scene=curves&scenario=overfit" "scene=lr-1d&two=1&log=1"; do
 		line=$(xvfb-run -a -s "-screen 0 1280x800x24" "$work/gradlab-native" -stats -frames 400 -q "$q" 2>/dev/null | grep frame-stats)
 		scenes+="| Go frame time, native: ${q//&/ } | $(sed -E 's/.*median_ms=([0-9.]+) p95_ms=([0-9.]+).*/median \1 ms, p95 \2 ms/' <<<"$line") | ≤ 2 ms median |"$'\n'
 	done
@@ -88,6 +99,7 @@ JS
 | steady fps, 7 optimizers racing throughout | $rfps | $rbfps | $(ratio "$rfps" "$rbfps") | ≥ 0.9 |
 | Go frame time in the page, landing race | median $ggo ms, p95 $gp95 ms | | | |
 | Go frame time in the page, 7 optimizers racing | median $rgo ms, p95 $rp95 ms | | | |
+$train_rows
 
 | measure | value | target |
 |---|---|---|
