@@ -1,0 +1,46 @@
+package threelrs
+
+import (
+	"fmt"
+	"strings"
+)
+
+// explanation is the scene's own text under the computed summary. Every
+// "try" is done by a test (captions_test.go) that checks what it promises.
+const explanation = "All three copies of the network start from the same weights and take plain gradient-descent " +
+	"steps θ ← θ − η·grad L on the whole data set; only the learning rate η differs. " +
+	"Too small and every step is safe but tiny: the loss creeps down and the regions barely change. " +
+	"Too large and each step overshoots the valley: the loss jumps up, ReLU units pushed off for every point die, " +
+	"and it never comes back. In between, the loss falls fast and the regions wrap around the data.\n" +
+	"Colours come from each curve, not from its slot: red when the loss stopped being finite, grew 1000-fold, " +
+	"or averaged above its start over 100 steps; green once 95 % of the points are right; orange until then " +
+	"(slow when its steps run out).\n" +
+	"Try: the small rate (Q) up to 0.1 (→): it turns green too, later than 0.5. " +
+	"The large one (E) down to 3 (←): now it is the fastest. " +
+	"Circles (D twice) are easier: there even 0.01 gets to 95 %."
+
+// summary says in words what the runs did so far, with their numbers.
+func (s *Scene) summary() string {
+	steps := 0
+	for _, r := range s.runs {
+		steps = max(steps, r.steps())
+	}
+	if steps == 0 {
+		return fmt.Sprintf("Three networks, one %s data set of %d points, learning rates %s, %s and %s: press run (Space) to train them side by side.",
+			s.kind.Name(), s.set.N(), fmtLR(s.runs[0].lr), fmtLR(s.runs[1].lr), fmtLR(s.runs[2].lr))
+	}
+	var parts []string
+	for _, r := range s.runs {
+		if w := r.sentence(); w != "" {
+			parts = append(parts, w)
+		}
+	}
+	head := "After all the steps: "
+	switch {
+	case s.active() && s.playing:
+		head = fmt.Sprintf("Training, step %d of %d: ", steps, s.limit)
+	case s.active():
+		head = fmt.Sprintf("Paused at step %d of %d: ", steps, s.limit)
+	}
+	return head + strings.Join(parts, "; ") + "."
+}
