@@ -10,6 +10,7 @@ import (
 	"gradlab/scenes/lr1d"
 	"gradlab/scenes/race"
 	"gradlab/scenes/sanity"
+	"gradlab/scenes/threelrs"
 )
 
 // Entry is one scene as the shell knows it. New builds the scene; the shell
@@ -25,6 +26,7 @@ type Entry struct {
 
 // All lists the scenes in tab order (digits 1 … 9, then 0).
 var All = []Entry{
+	{ID: "three-lrs", Title: "three learning rates", Short: "3 LRs", Digit: 1, New: func() kit.Scene { return threelrs.New() }},
 	{ID: "gradcheck", Title: "gradient check", Short: "grad", Digit: 2, New: func() kit.Scene { return gradcheck.New() }},
 	{ID: "sanity", Title: "sanity checks", Short: "sanity", Digit: 3, New: func() kit.Scene { return sanity.New() }},
 	{ID: "curves", Title: "loss-curve doctor", Short: "curves", Digit: 4, New: func() kit.Scene { return curves.New() }},
