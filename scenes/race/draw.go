@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -27,9 +28,21 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 	// no drawing at all.
 	pk := panelsKey{s.version, s.race.Step(), s.m.View, s.hover.x, s.hover.y, len(s.hover.lines),
 		s.sel, s.ui.caption.Open(), s.ui.screen.Main, s.ui.legend.Rect, s.mode3d, s.s3.Yaw, s.s3.Pitch}
-	if c.Full || pk != s.drawn.panels || !s.m.Settled() || s.mode3d {
+	mapDue := c.Full || pk != s.drawn.panels || !s.m.Settled() || s.mode3d
+	// The side panels' numbers change every step, faster than anyone reads
+	// them: while only the step moves they repaint ten times a second, which
+	// under software WebGL is most of a running race's cost.
+	side := pk
+	side.step = 0
+	now := time.Now()
+	sideDue := c.Full || side != s.drawn.side ||
+		s.drawn.sideStep != s.race.Step() && now.Sub(s.drawn.sideAt) >= 100*time.Millisecond
+	if mapDue {
 		s.drawn.panels = pk
 		s.drawMap(dst, t)
+	}
+	if sideDue {
+		s.drawn.side, s.drawn.sideStep, s.drawn.sideAt = side, s.race.Step(), now
 		if s.ui.legend.Rect.H > 0 {
 			s.ui.legend.Draw(dst, t)
 		}
@@ -42,6 +55,8 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 		if s.ui.rulePanel.H > 0 {
 			s.drawRule(dst, t)
 		}
+	}
+	if mapDue && s.hover.clip == s.m.Rect || sideDue && s.hover.clip != s.m.Rect {
 		s.hover.draw(dst, t, s.hoverGuide)
 	}
 	key := chromeKey{s.version, s.playing, s.sel, s.hsel, s.speedIdx, s.noise.Sigma, s.arrows, s.mode3d, s.ui.strip.Page()}

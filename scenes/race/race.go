@@ -6,6 +6,7 @@ package race
 
 import (
 	"math"
+	"time"
 
 	"gradlab/scenes/kit"
 	"gradlab/sim"
@@ -82,6 +83,11 @@ type drawState struct {
 	chrome  chromeKey
 	panels  panelsKey
 	mode3d  bool
+	// side is what the side panels last showed, at step sideStep and
+	// time sideAt.
+	side     panelsKey
+	sideStep int
+	sideAt   time.Time
 }
 
 // New returns the landing race: Beale with SGD, Momentum and Adam.
