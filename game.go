@@ -152,7 +152,14 @@ func (g *Game) Update() error {
 		return nil
 	}
 	kit.Dispatch(g.keys, &g.ctx)
-	if g.small || g.help.open {
+	if g.small {
+		// The scene is not laid out while the window is too small; when it
+		// grows again, Draw waits for the scene's next Update rather than
+		// drawing a layout made for another size.
+		g.ticked = false
+		return nil
+	}
+	if g.help.open {
 		return nil
 	}
 	g.updateToasts()

@@ -9,6 +9,7 @@ import (
 
 	"gradlab/scenes/kit"
 	"gradlab/sim/data"
+	"gradlab/sim/nn"
 	"gradlab/widgets"
 )
 
@@ -39,7 +40,7 @@ type ui struct {
 	// when the rows changed.
 	rowsVersion, rowsGen int
 	colsKey              colsKey
-	cls                  classifier
+	cls                  nn.Classifier
 	// watched is the run the region view showed last tick, at its step.
 	watched      *run
 	watchedSteps int
@@ -367,9 +368,9 @@ func (s *Scene) layoutRegions(t *widgets.Theme) {
 		g.MaxCells = 8000
 	}
 	g.Budget = tickBudget / 2 // a render spread over frames
-	u.cls.net = r.tr.Net
-	g.Classify = u.cls.classify
-	g.Begin = u.cls.snap
+	u.cls.Net = r.tr.Net
+	g.Classify = u.cls.Classify
+	g.Begin = u.cls.Snap
 	g.Points = g.Points[:0]
 	for i := range r.set.N() {
 		p := r.set.Row(i)

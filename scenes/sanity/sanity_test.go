@@ -474,14 +474,14 @@ func press(t *testing.T, s *Scene, label string, shift bool) {
 func TestClassifierMatchesTheNetwork(t *testing.T) {
 	s := finished(nn.NoBug)
 	for _, r := range []*run{s.over, s.full} {
-		c := classifier{net: r.tr.Net}
-		c.snap()
+		c := nn.Classifier{Net: r.tr.Net}
+		c.Snap()
 		pred := r.tr.Net.Predict(nil, s.set.X)
 		probs := make([]float64, s.set.Classes)
 		want := r.tr.Net.Probs(nil, s.set.X)
 		for i := range s.set.N() {
 			p := s.set.Row(i)
-			if got := c.classify(p[0], p[1], probs); got != pred[i] {
+			if got := c.Classify(p[0], p[1], probs); got != pred[i] {
 				t.Fatalf("point %d: class %d, the network says %d", i, got, pred[i])
 			}
 			for j, v := range probs {

@@ -7,6 +7,7 @@ import (
 
 	"gradlab/scenes/kit"
 	"gradlab/sim/data"
+	"gradlab/sim/nn"
 	"gradlab/widgets"
 )
 
@@ -20,7 +21,7 @@ type ui struct {
 	views   [slots]widgets.Regions
 	viewBox [slots]widgets.Rect // each view's box: its label line and map
 	labels  [slots]string
-	cls     [slots]classifier
+	cls     [slots]nn.Classifier
 	plot    widgets.Rect // the loss plot's panel
 	run     widgets.Button
 	reset   widgets.Button
@@ -205,9 +206,9 @@ func (s *Scene) layoutViews(t *widgets.Theme) {
 		g.Every = viewEvery
 		g.Budget = tickBudget / 6
 		r := s.runs[i]
-		u.cls[i].net = r.tr.Net
-		g.Classify = u.cls[i].classify
-		g.Begin = u.cls[i].snap
+		u.cls[i].Net = r.tr.Net
+		g.Classify = u.cls[i].Classify
+		g.Begin = u.cls[i].Snap
 		if fresh || len(g.Points) != s.set.N() {
 			g.Points = g.Points[:0]
 			for k := range s.set.N() {

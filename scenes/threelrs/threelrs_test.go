@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"gradlab/sim/data"
+	"gradlab/sim/nn"
 	"gradlab/sim/train"
 	"gradlab/widgets"
 )
@@ -154,11 +155,11 @@ func TestDivergenceHasNoNaN(t *testing.T) {
 	}
 	// The region view of an overflowed network keeps its last finite
 	// weights: classify never sees an infinity.
-	c := classifier{net: s.runs[2].tr.Net}
-	c.snap()
+	c := nn.Classifier{Net: s.runs[2].tr.Net}
+	c.Snap()
 	probs := make([]float64, 3)
 	for _, p := range [][2]float64{{0, 0}, {0.5, -0.5}, {-1, 1}} {
-		k := c.classify(p[0], p[1], probs)
+		k := c.Classify(p[0], p[1], probs)
 		if k < -1 || k > 2 {
 			t.Errorf("class %d", k)
 		}

@@ -1,33 +1,31 @@
-package threelrs
+package nn
 
-import (
-	"math"
+import "math"
 
-	"gradlab/sim/nn"
-)
-
-// classifier evaluates a network at one point for the decision-region
-// view, which asks for thousands of single points per picture. snap copies
+// Classifier evaluates a two-input network at one point for a
+// decision-region view, which asks for thousands of single points per
+// picture. Snap copies
 // the weights once per picture into the layout a one-point forward pass
 // wants (the first layer as stored, in×out, so its outputs accumulate in
 // contiguous rows; later layers transposed, out×in, so each output is one
-// contiguous dot product); classify then runs without allocating. It is
-// the sanity scene's classifier, except that it keeps the last finite
-// weights of a network that overflowed.
-type classifier struct {
-	net    *nn.Net
-	layers []layer
+// contiguous dot product); Classify then runs without allocating. A
+// network that overflowed keeps showing its last finite weights. Injected
+// bugs are left out on purpose: they live in the loss and the backward
+// pass, and the view shows what the weights predict.
+type Classifier struct {
+	Net    *Net
+	layers []pointLayer
 	a, b   []float64
 }
 
-type layer struct {
+type pointLayer struct {
 	in, out int
 	w, b    []float64 // w: in×out for the first layer, out×in after
 }
 
-// snap takes the network's current weights.
-func (c *classifier) snap() {
-	n := c.net
+// Snap takes the network's current weights.
+func (c *Classifier) Snap() {
+	n := c.Net
 	if n == nil {
 		c.layers = c.layers[:0]
 		return
@@ -41,7 +39,7 @@ func (c *classifier) snap() {
 	}
 	ps := n.Params()
 	if len(c.layers) != n.Layers() {
-		c.layers = make([]layer, n.Layers())
+		c.layers = make([]pointLayer, n.Layers())
 	}
 	width := 0
 	for l := range c.layers {
@@ -69,13 +67,13 @@ func (c *classifier) snap() {
 	}
 }
 
-// classify returns the most probable class at (x, y) and writes the
+// Classify returns the most probable class at (x, y) and writes the
 // softmax probabilities into probs (when it is long enough).
-func (c *classifier) classify(x, y float64, probs []float64) int {
+func (c *Classifier) Classify(x, y float64, probs []float64) int {
 	if len(c.layers) == 0 || c.layers[0].in != 2 {
 		return -1
 	}
-	act := c.net.Act
+	act := c.Net.Act
 	last := len(c.layers) - 1
 	var in []float64
 	for l := range c.layers {
@@ -98,13 +96,13 @@ func (c *classifier) classify(x, y float64, probs []float64) int {
 		}
 		if l < last {
 			switch act {
-			case nn.ReLU:
+			case ReLU:
 				for j, v := range out {
 					if v < 0 {
 						out[j] = 0
 					}
 				}
-			case nn.Tanh:
+			case Tanh:
 				for j, v := range out {
 					out[j] = math.Tanh(v)
 				}
