@@ -28,6 +28,11 @@ const (
 	// runTime is how long a whole run takes to watch: the curves grow at
 	// this pace (or slower, where a tick's budget cannot keep up).
 	runTime = 6 * time.Second
+	// repaintEvery is how often new points reach the screen while a run
+	// trains. Each repaint re-wraps the panels' text and redraws the plots,
+	// which in the page costs more than the training itself; ten times a
+	// second still looks continuous.
+	repaintEvery = 100 * time.Millisecond
 )
 
 // Scene is the loss-curve doctor.
@@ -48,6 +53,10 @@ type Scene struct {
 	// version counts rebuilt runs, diagVer re-read diagnoses, so cached
 	// drawings know when to start over.
 	version, diagVer int
+	// shownPts and shownDiag are the points and diagnosis on screen; they
+	// follow the run at most every repaintEvery (sinceShown).
+	shownPts, shownDiag int
+	sinceShown          time.Duration
 
 	// Mystery: the guess (Unknown: none yet), whether the answer is shown,
 	// the score, and the counter that seeds the next mystery.
@@ -195,11 +204,28 @@ func (s *Scene) Update(c *kit.Ctx) {
 	before := s.urlState()
 	s.updateControls(c)
 	s.advance(c.Dt, budget)
+	s.catchUp(c.Dt)
 	if s.urlState() != before {
 		c.Changed()
 	}
 	if s.stripKey() != s.ui.laidOut || s.panelKey() != s.ui.panelsFor {
 		s.layout(c)
+	}
+}
+
+// catchUp lets the screen follow the run: at once when the run stops
+// (finished, diverged, paused) or restarts, otherwise every repaintEvery.
+func (s *Scene) catchUp(dt time.Duration) {
+	if dt <= 0 {
+		dt = time.Second / 60
+	}
+	s.sinceShown += dt
+	n := len(s.cur.TrainLoss)
+	if n == s.shownPts && s.diagVer == s.shownDiag {
+		return
+	}
+	if s.sinceShown >= repaintEvery || s.run.Done() || s.paused || n < s.shownPts {
+		s.shownPts, s.shownDiag, s.sinceShown = n, s.diagVer, 0
 	}
 }
 

@@ -46,7 +46,7 @@ var (
 func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 	t, u := c.Theme, &s.ui
 	full := c.Full
-	if k := (mainKey{s.version, len(s.cur.TrainLoss), s.diagVer, s.hidden(), u.mainP, t.Scale}); full || k != s.drawn.main {
+	if k := (mainKey{s.version, s.shownPts, s.shownDiag, s.hidden(), u.mainP, t.Scale}); full || k != s.drawn.main {
 		s.drawn.main = k
 		s.drawMain(dst, t)
 	}

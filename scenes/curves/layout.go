@@ -52,7 +52,7 @@ type panelKey struct {
 }
 
 func (s *Scene) panelKey() panelKey {
-	return panelKey{s.version, s.diagVer, len(s.cur.TrainLoss), s.hidden(), s.mystery, s.paused, s.right, s.asked}
+	return panelKey{s.version, s.shownDiag, s.shownPts, s.hidden(), s.mystery, s.paused, s.right, s.asked}
 }
 
 func lineH(t *widgets.Theme) float64 { return math.Round(t.LineH(widgets.Body) * 1.2) }

@@ -77,7 +77,7 @@ const firstFrame = `(function () {
   requestAnimationFrame(poll);
 })();`
 
-type result struct{ first, full, fps, goMs, goP95, goStart, goFirst float64 }
+type result struct{ first, full, fps, goMs, goP95, goStart, goFirst, stepsPerSec float64 }
 
 func pages(a, b string, rounds int, secs float64) {
 	res := map[string][]result{}
@@ -93,11 +93,12 @@ func pages(a, b string, rounds int, secs float64) {
 		}
 	}
 	for _, u := range []string{a, b} {
-		var f, full, p, g, g95 []float64
+		var f, full, p, g, g95, sps []float64
 		for _, r := range res[u] {
 			f, full, p, g, g95 = append(f, r.first), append(full, r.full), append(p, r.fps), append(g, r.goMs), append(g95, r.goP95)
+			sps = append(sps, r.stepsPerSec)
 		}
-		fmt.Printf("%s %.0f %.0f %.2f %.3f %.3f\n", u, median(f), median(full), median(p), median(g), median(g95))
+		fmt.Printf("%s %.0f %.0f %.2f %.3f %.3f %.0f\n", u, median(f), median(full), median(p), median(g), median(g95), median(sps))
 	}
 }
 
@@ -148,5 +149,7 @@ func measure(url string, secs float64) (result, error) {
 	goP95, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.gradlab.goP95Ms || 0`))
 	goStart, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.gradlab.goStartMs || 0`))
 	goFirst, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`window.gradlab.goFirstDrawMs || 0`))
-	return result{first, full, fps, goMs, goP95, goStart, goFirst}, nil
+	// Scenes that train report their pace; others have none.
+	sps, _ := chromedp.Run(ctx, chromedp.Evaluate[float64](`(window.gradlab.state && window.gradlab.state.stepsPerSec) || 0`))
+	return result{first, full, fps, goMs, goP95, goStart, goFirst, sps}, nil
 }
