@@ -199,6 +199,11 @@ func (t *Tuner) record() {
 	r := t.race.Runners[0]
 	tr := Trial{LR: r.BaseLR, Score: Score{Status: r.Status, At: r.At, Gap: r.Gap[len(r.Gap)-1]}}
 	t.going = false
+	defer func() {
+		if t.Done() {
+			t.race = nil // a finished search keeps its scores, not its paths
+		}
+	}()
 	if len(t.trials) == t.S.Trials {
 		t.ref = tr
 		return
