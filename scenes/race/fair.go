@@ -203,14 +203,15 @@ func standings(names []string, scores []sim.Score, limit int) string {
 // were, what the race shows with them against one shared rate.
 func (s *Scene) fairCaption() string {
 	q := s.search(sim.SGD)
-	how := fmt.Sprintf("Fair race: each optimizer races at the best of %d rates a seeded random search "+
+	how := fmt.Sprintf("Each optimizer races at the best of %d rates a seeded random search "+
 		"(seed %d) tried for it: %d log-uniform from %s to %s, then %d within 10^¼ of the best of those. Each trial "+
 		"is this very race at one rate, ranked by steps to f − f* < %s, then by the final f − f*; diverging "+
 		"counts as failing.",
 		q.Trials, q.Seed, (q.Trials+1)/2, widgets.Num(sim.SearchMinLR), widgets.Num(sim.SearchMaxLR),
 		q.Trials-(q.Trials+1)/2, widgets.Num(s.tol))
 	if s.searching() {
-		return how + " Searching now (the legend counts the trial races); the race starts when all are run."
+		return "Fair race: searching each optimizer's η (the legend counts the trial races); the race starts " +
+			"when all are run. " + how
 	}
 	var names []string
 	var own, shared []sim.Score
@@ -221,10 +222,10 @@ func (s *Scene) fairCaption() string {
 		own, shared = append(own, b.Score), append(shared, r.Score)
 	}
 	if len(names) == 0 {
-		return how
+		return "Fair race. " + how
 	}
-	return how + "\nEach at its own searched rate: " + standings(names, own, s.tun.limit) +
-		". All at one shared η = " + widgets.Num(q.Ref) + ": " + standings(names, shared, s.tun.limit) + "."
+	return "Fair race, each at its own searched η: " + standings(names, own, s.tun.limit) +
+		". All at one shared η = " + widgets.Num(q.Ref) + ": " + standings(names, shared, s.tun.limit) + ".\n" + how
 }
 
 // lrNote is the legend's word on where a racer's rate came from.

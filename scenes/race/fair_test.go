@@ -58,7 +58,7 @@ func TestFairRaceRacesAtTheSearchedRates(t *testing.T) {
 	}
 	// The caption states the standings under both kinds of rate.
 	c := s.captionText()
-	if !strings.Contains(c, "Each at its own searched rate: Adam wins (step") || !strings.Contains(c, "All at one shared η = 0.005: ") {
+	if !strings.HasPrefix(c, "Fair race, each at its own searched η: Adam wins (step") || !strings.Contains(c, "All at one shared η = 0.005: ") {
 		t.Errorf("caption %q", c)
 	}
 }
