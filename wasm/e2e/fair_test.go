@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -66,4 +67,27 @@ func TestPageRaceFairRace(t *testing.T) {
 	if !strings.Contains(search, "fair=1") {
 		t.Errorf("URL %s", search)
 	}
+}
+
+// A long search (seven optimizers, 200 rates each, 20000 steps) runs in
+// slices: the page keeps drawing and answering keys while it counts up,
+// and the race waits for it.
+func TestPageRaceFairSearchStaysResponsive(t *testing.T) {
+	p := openPage(t, "?surface=rosenbrock&opt=sgd,momentum,nesterov,rmsprop,adam,adagrad,adamw&steps=20000&trials=200&fair=1", 1280, 800)
+	p.waitFor(`window.gradlab.state.search && window.gradlab.state.search.finished > 0`, 20*time.Second)
+	time.Sleep(2 * time.Second)
+	s := p.status()
+	if s.State.Search.Done {
+		t.Skip("the search ended before it could be watched")
+	}
+	t.Logf("while searching (%d of %d trial races): Go frame median %.2f ms, p95 %.2f ms, %.0f fps",
+		s.State.Search.Finished, s.State.Search.Total, s.GoFrameMs, s.GoP95Ms, s.FPS)
+	if s.State.Step != 0 {
+		t.Errorf("the race ran %d steps before its rates were found", s.State.Step)
+	}
+	p.shot("race-fair-searching")
+	p.key("x") // keys still work mid-search
+	p.waitFor(`window.gradlab.state.arrows`, 5*time.Second)
+	n := s.State.Search.Finished
+	p.waitFor(fmt.Sprintf(`window.gradlab.state.search.finished > %d`, n), 10*time.Second)
 }
