@@ -35,14 +35,20 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 	side := pk
 	side.step = 0
 	now := time.Now()
+	// While the fair race searches, the legend counts its trials instead.
+	moved := s.race.Step()
+	if s.searching() {
+		d, _ := s.progress()
+		moved = -1 - d
+	}
 	sideDue := c.Full || side != s.drawn.side ||
-		s.drawn.sideStep != s.race.Step() && now.Sub(s.drawn.sideAt) >= 100*time.Millisecond
+		s.drawn.sideStep != moved && now.Sub(s.drawn.sideAt) >= 100*time.Millisecond
 	if mapDue {
 		s.drawn.panels = pk
 		s.drawMap(dst, t)
 	}
 	if sideDue {
-		s.drawn.side, s.drawn.sideStep, s.drawn.sideAt = side, s.race.Step(), now
+		s.drawn.side, s.drawn.sideStep, s.drawn.sideAt = side, moved, now
 		if s.ui.legend.Rect.H > 0 {
 			s.ui.legend.Draw(dst, t)
 		}

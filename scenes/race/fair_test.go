@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hajimehoshi/ebiten/v2"
+
 	"gradlab/sim"
 	"gradlab/surfaces"
 )
@@ -150,5 +152,29 @@ func TestFairRaceStatusIsFinite(t *testing.T) {
 	}
 	if c := s.captionText(); strings.Contains(c, "NaN") || strings.Contains(c, "Inf") {
 		t.Errorf("caption %q", c)
+	}
+}
+
+// The legend repaints as the search counts up, although the race's step
+// stands still.
+func TestFairLegendCountsTheSearch(t *testing.T) {
+	s := New()
+	apply(s, "fair=1&surface=rosenbrock&steps=20000&trials=200")
+	dst := ebiten.NewImage(1280, 800)
+	c := ctx()
+	s.Update(c)
+	s.Draw(dst, c)
+	first := s.drawn.sideStep
+	tu := s.fair.need[0]
+	for n := tu.Finished(); tu.Finished() == n; {
+		tu.Work(workChunk)
+	}
+	time.Sleep(120 * time.Millisecond) // past the side panels' repaint interval
+	s.Draw(dst, c)
+	if !s.searching() || s.drawn.sideStep == first {
+		t.Errorf("searching %v; the legend last drew the count at %d, then %d", s.searching(), first, s.drawn.sideStep)
+	}
+	if !strings.Contains(s.ui.legend.Title, "trial races") {
+		t.Errorf("legend title %q", s.ui.legend.Title)
 	}
 }
