@@ -15,7 +15,7 @@ import (
 // or busy machine must not fail a test. What is asserted is that the search
 // moves and ends.
 func TestTickCost(t *testing.T) {
-	for _, q := range []string{"fair=1&speed=600", "fair=1&surface=rosenbrock&opt=sgd,momentum,nesterov,rmsprop,adam,adagrad,adamw&steps=5000&speed=3000"} {
+	for _, q := range []string{"fair=1&trials=200&steps=5000&speed=600", "fair=1&surface=rosenbrock&opt=sgd,momentum,nesterov,rmsprop,adam,adagrad,adamw&steps=5000&speed=3000"} {
 		s := New()
 		apply(s, q)
 		dst := ebiten.NewImage(1280, 800)
