@@ -34,8 +34,12 @@ func (s *Scene) captionText() string {
 	if s.schedK != sim.Constant {
 		parts = append(parts, "Schedule — "+s.schedK.Describe()+".")
 	}
-	if s.shared {
+	switch s.rates {
+	case sharedRates:
 		parts = append(parts, "Same η for all: every optimizer races at one rate, so what differs is the method.")
+	case searchedRates:
+		// First: it is what the learner just asked for.
+		parts = append([]string{s.fairCaption()}, parts...)
 	}
 	if s.noise.Sigma > 0 {
 		parts = append(parts, "Noisy gradients, as from minibatches: at a constant rate SGD hovers above the minimum "+

@@ -162,9 +162,18 @@ func TestTextsUseDrawableGlyphs(t *testing.T) {
 		for _, k := range sim.Kinds {
 			s.on[k] = true
 		}
-		s.shared, s.noise.Sigma = true, 1
-		for _, sk := range sim.ScheduleKinds {
+		s.rates, s.noise.Sigma = sharedRates, 1
+		for i, sk := range sim.ScheduleKinds {
 			s.schedK = sk
+			if i == 0 {
+				// The fair race's texts, while it searches and after.
+				s.rates = searchedRates
+				s.restart()
+				s.layoutLegend(widgets.NewTheme(1))
+				texts = append(texts, s.captionText(), s.ui.legend.Title, s.paramText(s.race.Runners[0]))
+				finishSearch(s)
+				s.rates = sharedRates
+			}
 			s.restart()
 			s.race.Advance(3)
 			texts = append(texts, s.captionText())

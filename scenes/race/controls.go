@@ -21,7 +21,8 @@ type ui struct {
 	surf                     []widgets.Button
 	opts                     []widgets.Button
 	play, step, reset, sched widgets.Button
-	same, arrows, view3d     widgets.Button
+	same, fair, arrows       widgets.Button
+	view3d                   widgets.Button
 	speed, schedP, limit     widgets.Slider
 	lr, hyper, noise         widgets.Slider
 	laidOut                  stripKey
@@ -100,13 +101,19 @@ func (s *Scene) fillStrip(t *widgets.Theme) {
 	}
 	st.Break()
 	st.Button(t, &u.same, "same η")
-	u.same.Active = s.shared
-	st.Slider(t, &u.lr, 170)
-	u.lr.Label = "η " + s.sel.Name()
-	if s.shared {
-		u.lr.Label = "η for all"
+	u.same.Active = s.rates == sharedRates
+	st.Button(t, &u.fair, "fair race")
+	u.fair.Active = s.rates == searchedRates
+	if s.rates == searchedRates {
+		st.Hide(&u.lr) // the search sets the rates
+	} else {
+		st.Slider(t, &u.lr, 170)
+		u.lr.Label = "η " + s.sel.Name()
+		if s.rates == sharedRates {
+			u.lr.Label = "η for all"
+		}
+		u.lr.Min, u.lr.Max, u.lr.Log, u.lr.Value = lrMin, lrMax, true, s.lrOf(s.sel)
 	}
-	u.lr.Min, u.lr.Max, u.lr.Log, u.lr.Value = lrMin, lrMax, true, s.lrOf(s.sel)
 	if p, ok := s.hyperParam(); ok {
 		h := s.tun.hyper[s.sel]
 		st.Slider(t, &u.hyper, 130)
@@ -192,7 +199,7 @@ func (s *Scene) updateControls(c *kit.Ctx) {
 	if u.limit.Update(in, t) {
 		s.setLimit(int(math.Round(u.limit.Value)))
 	}
-	if u.lr.Update(in, t) {
+	if u.lr.Rect.W > 0 && u.lr.Update(in, t) {
 		s.setLR(s.sel, u.lr.Value)
 	}
 	if p, ok := s.hyperParam(); ok && u.hyper.Rect.W > 0 && u.hyper.Update(in, t) {
@@ -203,6 +210,9 @@ func (s *Scene) updateControls(c *kit.Ctx) {
 	}
 	if u.same.Update(in) {
 		s.toggleShared()
+	}
+	if u.fair.Update(in) {
+		s.toggleFair()
 	}
 	if u.arrows.Update(in) {
 		s.arrows = !s.arrows
@@ -265,10 +275,15 @@ func (s *Scene) updateMap(c *kit.Ctx) {
 func (s *Scene) layoutLegend(t *widgets.Theme) {
 	l := &s.ui.legend
 	l.Title = fmt.Sprintf("optimizers · step %d of %d · finish f − f* < %s", s.race.Step(), s.tun.limit, widgets.Num(s.tol))
+	searching := s.searching()
+	if searching {
+		d, n := s.progress()
+		l.Title = fmt.Sprintf("fair race · searching each η: %d of %d trial races…", d, n)
+	}
 	l.Rows = l.Rows[:0]
 	for _, r := range s.race.Runners {
 		l.Rows = append(l.Rows, kit.LegendRow{Color: kit.KindColor(r.Kind), Marker: kit.KindMarker(r.Kind),
-			Name: r.Kind.Name(), Detail: s.paramText(r), Line: runnerText(r),
+			Name: r.Kind.Name(), Detail: s.paramText(r), Line: waitingText(r, searching),
 			LineColor: kit.StatusColor(r.Status), Selected: r.Kind == s.sel})
 	}
 	l.Layout(t)

@@ -35,14 +35,20 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 	side := pk
 	side.step = 0
 	now := time.Now()
+	// While the fair race searches, the legend counts its trials instead.
+	moved := s.race.Step()
+	if s.searching() {
+		d, _ := s.progress()
+		moved = -1 - d
+	}
 	sideDue := c.Full || side != s.drawn.side ||
-		s.drawn.sideStep != s.race.Step() && now.Sub(s.drawn.sideAt) >= 100*time.Millisecond
+		s.drawn.sideStep != moved && now.Sub(s.drawn.sideAt) >= 100*time.Millisecond
 	if mapDue {
 		s.drawn.panels = pk
 		s.drawMap(dst, t)
 	}
 	if sideDue {
-		s.drawn.side, s.drawn.sideStep, s.drawn.sideAt = side, s.race.Step(), now
+		s.drawn.side, s.drawn.sideStep, s.drawn.sideAt = side, moved, now
 		if s.ui.legend.Rect.H > 0 {
 			s.ui.legend.Draw(dst, t)
 		}
@@ -59,7 +65,7 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 	if mapDue && s.hover.clip == s.m.Rect || sideDue && s.hover.clip != s.m.Rect {
 		s.hover.draw(dst, t, s.hoverGuide)
 	}
-	key := chromeKey{s.version, s.playing, s.sel, s.hsel, s.speedIdx, s.noise.Sigma, s.arrows, s.mode3d, s.ui.strip.Page()}
+	key := chromeKey{s.version, s.playing, s.sel, s.hsel, s.speedIdx, s.noise.Sigma, s.arrows, s.mode3d, s.ui.strip.Page(), s.rates}
 	if c.Full || c.Active || key != s.drawn.chrome {
 		s.drawn.chrome = key
 		s.ui.caption.Draw(dst, t)
@@ -93,6 +99,7 @@ type chromeKey struct {
 	arrows   bool
 	mode3d   bool
 	page     int
+	rates    rateMode
 }
 
 // hoverGuide is where the hover's vertical guide goes on its plot.
@@ -274,12 +281,9 @@ func (s *Scene) drawMap(dst *ebiten.Image, t *widgets.Theme) {
 }
 
 func (s *Scene) paramText(r *sim.Runner) string {
-	txt := "η " + widgets.Num(r.BaseLR)
-	switch {
-	case s.shared:
-		txt += " (shared)"
-	case r.BaseLR != sim.PresetFor(s.surf.ID()).Spec(r.Kind).LR:
-		txt += " (tuned)"
+	txt := "η " + widgets.Num(r.BaseLR) + s.lrNote(r)
+	if t, ok := s.searched(r.Kind); t != nil && !ok {
+		txt = fmt.Sprintf("η: searching, %d of %d trial races", t.Finished(), t.Total())
 	}
 	if p, ok := sim.MainParam(r.Kind); ok {
 		h := r.Opt.Hyper
@@ -289,6 +293,14 @@ func (s *Scene) paramText(r *sim.Runner) string {
 		txt += "  now " + widgets.Num(lr[len(lr)-1])
 	}
 	return txt
+}
+
+// waitingText is runnerText, or that the race waits for the search.
+func waitingText(r *sim.Runner, searching bool) string {
+	if searching {
+		return "waiting for the search"
+	}
+	return runnerText(r)
 }
 
 func runnerText(r *sim.Runner) string {
@@ -403,7 +415,7 @@ func (s *Scene) drawStrip(dst *ebiten.Image, t *widgets.Theme) {
 	for i := range u.surf {
 		kit.DrawButtons(dst, t, &u.surf[i])
 	}
-	kit.DrawButtons(dst, t, &u.play, &u.step, &u.reset, &u.sched, &u.caption.Button, &u.same, &u.arrows, &u.view3d)
+	kit.DrawButtons(dst, t, &u.play, &u.step, &u.reset, &u.sched, &u.caption.Button, &u.same, &u.fair, &u.arrows, &u.view3d)
 	for i := range u.opts {
 		kit.DrawButtons(dst, t, &u.opts[i])
 	}

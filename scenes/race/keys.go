@@ -38,12 +38,19 @@ func (s *Scene) keyTable() []kit.Key {
 		}},
 		{Keys: []ebiten.Key{ebiten.KeyS}, Label: "S / Shift+S", Help: "next / previous surface: bowl, Rosenbrock, Beale (each keeps its own tuned rates)", Do: func(sh bool) { s.cycleSurface(dir(sh)) }},
 		{Keys: []ebiten.Key{ebiten.KeyTab}, Label: "Tab / Shift+Tab", Help: "choose which optimizer the sliders tune (or click its legend row)", Do: func(sh bool) { s.selectNext(dir(sh)) }},
-		{Keys: []ebiten.Key{ebiten.KeyArrowRight}, Label: "→", Help: "its learning rate × 10^¼ (the shared one with E on)", Repeat: true, Do: func(bool) { s.setLR(s.sel, s.lrOf(s.sel)*math.Pow(10, 0.25)) }},
+		{Keys: []ebiten.Key{ebiten.KeyArrowRight}, Label: "→", Help: "its learning rate × 10^¼ (the shared one with E on; none in the fair race, where the search sets them)", Repeat: true, Do: func(bool) { s.setLR(s.sel, s.lrOf(s.sel)*math.Pow(10, 0.25)) }},
 		{Keys: []ebiten.Key{ebiten.KeyArrowLeft}, Label: "←", Help: "its learning rate ÷ 10^¼", Repeat: true, Do: func(bool) { s.setLR(s.sel, s.lrOf(s.sel)/math.Pow(10, 0.25)) }},
 		{Keys: []ebiten.Key{ebiten.KeyArrowUp}, Label: "↑", Help: "its hyperparameter up (μ, α, β₁, β₂, ε or λ: Q picks which)", Repeat: true, Do: func(bool) { s.nudgeHyper(1) }},
 		{Keys: []ebiten.Key{ebiten.KeyArrowDown}, Label: "↓", Help: "its hyperparameter down", Repeat: true, Do: func(bool) { s.nudgeHyper(-1) }},
 		{Keys: []ebiten.Key{ebiten.KeyQ}, Label: "Q / Shift+Q", Help: "which of its hyperparameters ↑ / ↓ and the slider tune", Do: func(sh bool) { s.cycleHyper(dir(sh)) }},
-		{Keys: []ebiten.Key{ebiten.KeyE}, Label: "E", Help: "same η for all: every optimizer at one rate, so the method makes the difference", Do: func(bool) { s.toggleShared() }},
+		{Keys: []ebiten.Key{ebiten.KeyE}, Label: "E", Help: "same η for all: every optimizer at one rate, so the method makes the difference (E again: their own rates)", Do: func(bool) { s.toggleShared() }},
+		{Keys: []ebiten.Key{ebiten.KeyZ}, Label: "Z / Shift+Z", Help: "fair race: each optimizer at the best η a random search found for it on this race (Z again: their own rates) / search again with the next seed", Do: func(sh bool) {
+			if sh {
+				s.reseedSearch()
+				return
+			}
+			s.toggleFair()
+		}},
 		{Keys: []ebiten.Key{ebiten.KeyC}, Label: "C / Shift+C", Help: "next / previous LR schedule", Do: func(sh bool) { s.cycleSchedule(dir(sh)) }},
 		{Keys: []ebiten.Key{ebiten.KeyK}, Label: "K", Help: "the schedule's parameter up", Repeat: true, Do: func(bool) { s.nudgeSchedParam(1) }},
 		{Keys: []ebiten.Key{ebiten.KeyJ}, Label: "J", Help: "the schedule's parameter down", Repeat: true, Do: func(bool) { s.nudgeSchedParam(-1) }},

@@ -22,13 +22,49 @@ func (s *Scene) Params() []kit.Param {
 		{Name: "lr", Read: s.readLR, Write: s.writeLR},
 		{Name: "hyper", Read: s.readHyper, Write: s.writeHyper},
 		{Name: "shared", Read: func() string {
-			if !s.shared {
+			if s.rates != sharedRates {
 				return ""
 			}
 			return kit.Num(s.sharedLR)
 		}, Write: func(v string) (err error) {
 			s.sharedLR, err = kit.NumIn(v, lrMin, lrMax, s.sharedLR, "the shared learning rate")
-			s.shared = err == nil
+			if err == nil {
+				s.rates = sharedRates
+			}
+			return err
+		}},
+		// fair= comes after shared=: a URL with both races the fair race.
+		{Name: "fair", Read: func() string {
+			if s.rates != searchedRates {
+				return ""
+			}
+			return "1"
+		}, Write: func(v string) error {
+			on, err := kit.Bool(v, s.rates == searchedRates, "fair race")
+			if err == nil && on {
+				s.rates = searchedRates
+			} else if err == nil && s.rates == searchedRates {
+				s.rates = ownRates
+			}
+			return err
+		}},
+		{Name: "fairseed", Read: func() string {
+			if s.fair.seed == 1 {
+				return ""
+			}
+			return strconv.FormatUint(s.fair.seed, 10)
+		}, Write: func(v string) error {
+			n, err := kit.IntIn(v, 1, seedMax, int(s.fair.seed), "the fair race's search seed")
+			s.fair.seed = uint64(n)
+			return err
+		}},
+		{Name: "trials", Read: func() string {
+			if s.fair.trials == sim.DefaultTrials {
+				return ""
+			}
+			return strconv.Itoa(s.fair.trials)
+		}, Write: func(v string) (err error) {
+			s.fair.trials, err = kit.IntIn(v, trialsMin, trialsMax, s.fair.trials, "the fair race's trials per optimizer")
 			return err
 		}},
 		{Name: "steps", Read: func() string { return strconv.Itoa(s.tun.limit) }, Write: func(v string) (err error) {

@@ -45,8 +45,9 @@ type Scene struct {
 	on       map[sim.Kind]bool
 	tuned    map[string]*tuning // by surface id
 	tun      *tuning            // the current surface's
-	shared   bool               // one η for every optimizer
-	sharedLR float64
+	rates    rateMode           // where the racers' rates come from
+	sharedLR float64            // the rate of "same η for all"
+	fair     fair               // the fair race's search
 	schedK   sim.ScheduleKind
 	schedP   map[sim.ScheduleKind]float64 // a tuned schedule parameter, by kind
 	sched    sim.Schedule
@@ -94,7 +95,7 @@ type drawState struct {
 func New() *Scene {
 	s := &Scene{speedIdx: defaultSpeed, playing: true, sel: sim.SGD, on: map[sim.Kind]bool{},
 		tuned: map[string]*tuning{}, schedK: sim.Constant, schedP: map[sim.ScheduleKind]float64{},
-		tol: sim.DefaultTol, noise: sim.Noise{Seed: 1}}
+		tol: sim.DefaultTol, noise: sim.Noise{Seed: 1}, fair: newFair()}
 	for _, k := range sim.DefaultKinds {
 		s.on[k] = true
 	}
@@ -144,8 +145,14 @@ func (s *Scene) Rebuild() { s.restart() }
 
 // lrOf is the base rate optimizer k races with.
 func (s *Scene) lrOf(k sim.Kind) float64 {
-	if s.shared {
+	switch s.rates {
+	case sharedRates:
 		return s.sharedLR
+	case searchedRates:
+		if t, ok := s.searched(k); ok {
+			b, _ := t.Best()
+			return b.LR
+		}
 	}
 	return s.tun.lr[k]
 }
@@ -157,6 +164,10 @@ func (s *Scene) restart() {
 		if _, lo, hi, p, has := s.sched.Param(); has {
 			*p = math.Min(math.Max(v, lo), hi)
 		}
+	}
+	s.fair.need = s.fair.need[:0]
+	if s.rates == searchedRates {
+		s.plan()
 	}
 	var specs []sim.RunnerSpec
 	for _, k := range sim.Kinds {
@@ -185,7 +196,9 @@ func (s *Scene) Update(c *kit.Ctx) {
 	if s.version != version || s.speedIdx != speed {
 		c.Changed()
 	}
-	if s.playing {
+	// The fair race waits for its search, which runs in slices.
+	s.searchWork(tickBudget)
+	if s.playing && !s.searching() {
 		s.race.Advance(s.pacer.Steps(speeds[s.speedIdx], c.Dt))
 		if s.race.Done() {
 			s.playing = false
@@ -202,7 +215,7 @@ func (s *Scene) Update(c *kit.Ctx) {
 
 // stripKey is the state the strip's layout depends on.
 func (s *Scene) stripKey() stripKey {
-	return stripKey{s.version, s.playing, s.sel, s.hsel, s.schedK, s.shared, s.ui.caption.NeedsButton()}
+	return stripKey{s.version, s.playing, s.sel, s.hsel, s.schedK, s.rates, s.ui.caption.NeedsButton()}
 }
 
 type stripKey struct {
@@ -211,7 +224,7 @@ type stripKey struct {
 	sel     sim.Kind
 	hsel    int
 	sched   sim.ScheduleKind
-	shared  bool
+	rates   rateMode
 	notes   bool
 }
 
@@ -226,6 +239,9 @@ func (s *Scene) togglePlay() {
 
 func (s *Scene) stepOnce() {
 	s.playing = false
+	if s.searching() {
+		return
+	}
 	if s.race.Done() {
 		s.restart()
 	}
@@ -266,10 +282,14 @@ func (s *Scene) selectNext(d int) {
 	s.hsel = 0
 }
 
-// setLR sets the selected optimizer's rate, or the shared one.
+// setLR sets the selected optimizer's rate, or the shared one; in the fair
+// race the search sets them.
 func (s *Scene) setLR(k sim.Kind, v float64) {
 	v = math.Min(math.Max(v, lrMin), lrMax)
-	if s.shared {
+	if s.rates == searchedRates {
+		return
+	}
+	if s.rates == sharedRates {
 		if v != s.sharedLR {
 			s.sharedLR = v
 			s.restart()
@@ -403,7 +423,11 @@ func (s *Scene) setSpeed(i int) {
 }
 
 func (s *Scene) toggleShared() {
-	s.shared = !s.shared
+	if s.rates == sharedRates {
+		s.rates = ownRates
+	} else {
+		s.rates = sharedRates
+	}
 	s.restart()
 	s.playing = true
 }
@@ -413,6 +437,10 @@ func (s *Scene) setTol(v float64) {
 	v = math.Min(math.Max(v, tolMin), tolMax)
 	if v != s.tol {
 		s.tol = v
+		if s.rates == searchedRates {
+			s.restart() // the search ranks its trials by the finish line
+			return
+		}
 		s.race.SetTol(v)
 		s.version++ // the loss panel's axis follows the finish line
 	}
