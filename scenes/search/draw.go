@@ -17,7 +17,7 @@ import (
 // changed: the screen keeps the last frame unless the shell asks for all.
 type drawState struct {
 	frames  int
-	layout  [6]widgets.Rect
+	layout  [7]widgets.Rect
 	mode    mode
 	main    string
 	legend  string
@@ -42,7 +42,7 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 	t, u, d := c.Theme, &s.ui, &s.drawn
 	d.frames++
 	full := c.Full
-	lay := [6]widgets.Rect{u.main, u.legend.Rect, u.tally, u.caption.Rect, u.strip.Rect, u.mapR}
+	lay := [7]widgets.Rect{u.main, u.legend.Rect, u.tally, u.caption.Rect, u.strip.Rect, u.mapR, u.rank}
 	if lay != d.layout || s.mode != d.mode {
 		d.layout, d.mode = lay, s.mode
 		widgets.FillRect(dst, widgets.Rect{X: c.Area.X, Y: c.Area.Y, W: c.Area.W, H: u.strip.Rect.Y - c.Area.Y}, assets.Backdrop)
@@ -59,6 +59,7 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 		s.drawSampling(dst, t)
 	case networkMode:
 		s.drawNetwork(dst, t, full)
+		s.drawRanking(dst, t)
 	}
 	if lg := s.legendKey(); lg != d.legend && u.legend.Rect.H > 0 {
 		d.legend = lg

@@ -135,7 +135,7 @@ func (s *Scene) drawRanges(t *widgets.Theme) {
 		ox, oy := x-c.X, y-c.Y
 		in := widgets.Rect{X: c.X + ox, Y: c.Y + oy, W: c.W, H: c.H}
 		bx, by := hs.EdgeBand*in.W, hs.EdgeBand*in.H
-		band := color.RGBA{0x2a, 0x1e, 0x20, 0xff}
+		band := color.RGBA{0x22, 0x1d, 0x21, 0xff}
 		widgets.FillRect(l, widgets.Rect{X: in.X, Y: in.Y, W: in.W, H: by}, band)
 		widgets.FillRect(l, widgets.Rect{X: in.X, Y: in.Bottom() - by, W: in.W, H: by}, band)
 		widgets.FillRect(l, widgets.Rect{X: in.X, Y: in.Y + by, W: bx, H: in.H - 2*by}, band)
@@ -178,5 +178,52 @@ func (s *Scene) drawBar(dst *ebiten.Image, t *widgets.Theme, force bool) {
 	for i := 0; i < n; i++ {
 		x0 := g.X + g.W*float64(i)/float64(n)
 		widgets.FillRect(dst, widgets.Rect{X: math.Floor(x0), Y: g.Y, W: math.Ceil(g.W/float64(n)) + 1, H: g.H}, assets.Viridis((float64(i)+0.5)/float64(n)))
+	}
+}
+
+// drawRanking lists the finished trials, best first, as many as fit.
+func (s *Scene) drawRanking(dst *ebiten.Image, t *widgets.Theme) {
+	u, d, sr := &s.ui, &s.drawn, s.srch
+	if u.rank.H <= 0 {
+		return
+	}
+	key := fmt.Sprint(u.rank, t.Scale, len(sr.Trials), s.restarts, sr.Phase)
+	if key == d.tally {
+		return
+	}
+	d.tally = key
+	in := kit.Panel(dst, t, u.rank, fmt.Sprintf("trials so far, best first (%d)", len(sr.Trials)))
+	lh := t.LineH(widgets.Small) + t.S(3)
+	cols := []float64{0, 0.1, 0.3, 0.5, 0.7, 1}
+	head := []string{"", "stage", "η", "λ", "epochs", "validation"}
+	at := func(i int) (float64, widgets.Align) {
+		if i == len(cols)-1 {
+			return in.Right(), widgets.Right
+		}
+		return in.X + cols[i]*in.W, widgets.Left
+	}
+	for i, h := range head {
+		x, al := at(i)
+		t.Text(dst, h, x, in.Y, widgets.Small, false, assets.Dim, al)
+	}
+	rk := sr.Ranked()
+	rows := min(len(rk), int((in.H-lh)/lh))
+	for k := 0; k < rows; k++ {
+		tr := sr.Trials[rk[k]]
+		y := in.Y + float64(k+1)*lh
+		acc := pct1(tr.ValAcc)
+		col := accColor(tr.ValAcc)
+		if tr.Diverged {
+			acc, col = "diverged", assets.Bad
+		}
+		cells := []string{fmt.Sprint(k + 1), tr.Stage.String(), exp10(tr.LogLR), exp10(tr.LogReg), fmt.Sprint(tr.Epochs), acc}
+		for i, c := range cells {
+			x, al := at(i)
+			fg := assets.Neutral
+			if i == len(cells)-1 {
+				fg = col
+			}
+			t.Text(dst, c, x, y, widgets.Small, i == len(cells)-1, fg, al)
+		}
 	}
 }

@@ -18,8 +18,10 @@ type ui struct {
 	strip   kit.Strip
 	caption kit.Caption
 	legend  kit.Legend
-	// tally is the compare mode's panel of wins (empty in other modes).
+	// tally is the compare mode's panel of wins, rank the network mode's
+	// table of trials (each empty in the other modes).
 	tally widgets.Rect
+	rank  widgets.Rect
 	modes [3]widgets.Button
 	resmp widgets.Button
 	run   widgets.Button
@@ -104,19 +106,27 @@ func (s *Scene) layout(c *kit.Ctx) {
 			{Min: t.S(70), Want: 1e6, Drop: 2},
 		}
 	case samplingMode:
-		rows, aspect = 2, 1.5
-		fallthrough
-	default:
 		specs = []kit.PanelSpec{
-			{Min: kit.LegendHeight(t, rows), Want: kit.LegendHeight(t, rows), Drop: 0},
+			{Min: kit.LegendHeight(t, 2), Want: kit.LegendHeight(t, 2), Drop: 0},
 			{Min: t.S(70), Want: 1e6, Drop: 1},
+		}
+		aspect = 1.5
+	default:
+		lh := t.LineH(widgets.Small) + t.S(3)
+		specs = []kit.PanelSpec{
+			{Min: kit.LegendHeight(t, 3), Want: kit.LegendHeight(t, 3), Drop: 0},
+			{Min: t.S(30) + 4*lh, Want: t.S(30) + 11*lh, Drop: 1},
+			{Min: t.S(70), Want: 1e6, Drop: 2},
 		}
 	}
 	u.screen = kit.Layout(t, c.Area, &u.strip, aspect, specs)
 	p := u.screen.Panels
-	u.legend.Rect, u.tally, u.caption.Rect = p[0], widgets.Rect{}, p[len(p)-1]
-	if s.mode == compareMode {
+	u.legend.Rect, u.tally, u.rank, u.caption.Rect = p[0], widgets.Rect{}, widgets.Rect{}, p[len(p)-1]
+	switch s.mode {
+	case compareMode:
 		u.tally = p[1]
+	case networkMode:
+		u.rank = p[1]
 	}
 	u.main = u.screen.Main
 	u.mapR, u.xrug, u.yrug, u.hist, u.plot, u.bar = widgets.Rect{}, widgets.Rect{}, widgets.Rect{}, [2]widgets.Rect{}, widgets.Rect{}, widgets.Rect{}

@@ -226,6 +226,15 @@ func TestStagedSearch(t *testing.T) {
 		}
 	}
 	fb := s.Trials[s.FineBest]
+	rk := s.Ranked()
+	if len(rk) != len(s.Trials) {
+		t.Errorf("ranking %v of %d trials", rk, len(s.Trials))
+	}
+	for k := 1; k < len(rk); k++ {
+		if better(s.Trials[rk[k]], s.Trials[rk[k-1]]) {
+			t.Errorf("ranking: trial %d above trial %d", rk[k-1], rk[k])
+		}
+	}
 	if len(s.CoarseEdges) != 0 {
 		t.Errorf("the default search's coarse best (%g, %g) should be inside its range: %v", cb.LogLR, cb.LogReg, s.CoarseEdges)
 	}

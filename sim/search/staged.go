@@ -3,6 +3,7 @@ package search
 import (
 	"math"
 	"math/rand/v2"
+	"sort"
 	"time"
 
 	"gradlab/sim"
@@ -298,4 +299,14 @@ func (s *Search) Finish() {
 	for s.Phase != Done {
 		s.Advance(time.Hour, 1<<30)
 	}
+}
+
+// Ranked returns the indices of the finished trials, best first.
+func (s *Search) Ranked() []int {
+	idx := make([]int, len(s.Trials))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return better(s.Trials[idx[a]], s.Trials[idx[b]]) })
+	return idx
 }
