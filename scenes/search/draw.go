@@ -243,6 +243,9 @@ func (s *Scene) drawTally(dst *ebiten.Image, t *widgets.Theme) {
 			widgets.FillRect(dst, widgets.Rect{X: bar.X, Y: bar.Y, W: bar.W * share, H: bar.H}, methodColor(m))
 		}
 		txt := fmt.Sprintf("%s wins · mean best %.3f", pct(share), tl.Mean(i))
+		if in.Right()-bar.Right() < t.Width(txt, widgets.Small, false)+t.S(6) {
+			txt = fmt.Sprintf("%s · mean %.3f", pct(share), tl.Mean(i))
+		}
 		t.Text(dst, t.Fit(txt, widgets.Small, false, in.Right()-bar.Right()-t.S(6)), bar.Right()+t.S(6), y+t.S(2), widgets.Small, false, assets.Neutral, widgets.Left)
 	}
 }

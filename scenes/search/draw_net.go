@@ -194,8 +194,11 @@ func (s *Scene) drawRanking(dst *ebiten.Image, t *widgets.Theme) {
 	d.tally = key
 	in := kit.Panel(dst, t, u.rank, fmt.Sprintf("trials so far, best first (%d)", len(sr.Trials)))
 	lh := t.LineH(widgets.Small) + t.S(3)
-	cols := []float64{0, 0.1, 0.3, 0.5, 0.7, 1}
+	cols := []float64{0, 0.09, 0.3, 0.5, 0.7, 1}
 	head := []string{"", "stage", "η", "λ", "epochs", "validation"}
+	if in.W < t.S(300) {
+		head[4], head[5] = "ep.", "val."
+	}
 	at := func(i int) (float64, widgets.Align) {
 		if i == len(cols)-1 {
 			return in.Right(), widgets.Right
@@ -212,7 +215,8 @@ func (s *Scene) drawRanking(dst *ebiten.Image, t *widgets.Theme) {
 		tr := sr.Trials[rk[k]]
 		y := in.Y + float64(k+1)*lh
 		acc := pct1(tr.ValAcc)
-		col := accColor(tr.ValAcc)
+		// The scale's dark end is unreadable as text on the panel.
+		col := assets.Viridis(math.Max((tr.ValAcc-1.0/3)/(2.0/3), 0.4))
 		if tr.Diverged {
 			acc, col = "diverged", assets.Bad
 		}
