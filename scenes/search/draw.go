@@ -93,7 +93,7 @@ func (s *Scene) legendKey() string {
 // dark ends of the colour map alike.
 func marker(dst *ebiten.Image, m kit.Marker, x, y, r float64, c color.Color) {
 	if m == kit.Ring {
-		widgets.Ring(dst, x, y, r+1, r*0.45+2, color.Black)
+		widgets.Ring(dst, x, y, r, math.Max(1.5, r*0.45)+2, color.Black) // the width DrawMarker uses, plus a rim
 	}
 	kit.DrawMarker(dst, m, x, y, r, c)
 }
@@ -182,10 +182,13 @@ func (s *Scene) drawCompare(dst *ebiten.Image, t *widgets.Theme) {
 	widgets.Line(dst, px, py-t.S(6), px, py+t.S(6), t.S(1.5), assets.Text)
 	rug := u.xrug.H / float64(max(len(s.results), 1))
 	lw := math.Max(1, math.Round(t.S(1.5)))
-	r := t.S(3.5)
-	if len(s.results) > 0 && len(s.results[0].Points) > 49 {
-		r = t.S(2.5)
+	// Markers shrink with the map and with the budget, so a phone's map
+	// of a hundred points is not a carpet of them.
+	r := math.Min(t.S(3.5), m.W/70)
+	if s.budget > 49 {
+		r *= 0.75
 	}
+	r = math.Max(r, t.S(1.5))
 	for i, res := range s.results {
 		col := methodColor(res.Method)
 		// The projections: one tick per trial on each axis. Repeats fall on
@@ -209,16 +212,16 @@ func (s *Scene) drawCompare(dst *ebiten.Image, t *widgets.Theme) {
 			continue
 		}
 		x, y := s.toMap(res.Points[res.Best])
-		widgets.Ring(dst, x, y, r+t.S(5), t.S(3.5), color.Black)
-		widgets.Ring(dst, x, y, r+t.S(5), t.S(2), methodColor(res.Method))
+		widgets.Ring(dst, x, y, r+t.S(4), t.S(3.5), color.Black)
+		widgets.Ring(dst, x, y, r+t.S(4), t.S(2), methodColor(res.Method))
 	}
 }
 
 // drawTally paints the share of resamples each method won.
 func (s *Scene) drawTally(dst *ebiten.Image, t *widgets.Theme) {
 	u, d := &s.ui, &s.drawn
-	tl := s.tally
-	if u.tally.H <= 0 {
+	tl := &u.slow.tallied
+	if u.tally.H <= 0 || len(tl.Methods) == 0 {
 		return
 	}
 	key := fmt.Sprint(s.version, u.tally, u.slow.tally, t.Scale)
@@ -226,7 +229,7 @@ func (s *Scene) drawTally(dst *ebiten.Image, t *widgets.Theme) {
 		return
 	}
 	d.tally = key
-	title := fmt.Sprintf("who found the best: %d of %d resamples", u.slow.tally, tl.Total)
+	title := fmt.Sprintf("who found the best: %d of %d resamples", tl.Done, tl.Total)
 	in := kit.Panel(dst, t, u.tally, title)
 	rowH := math.Min(t.S(24), in.H/float64(max(len(tl.Methods), 1)))
 	nameW := t.S(60)

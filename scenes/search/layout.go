@@ -57,6 +57,9 @@ type slowText struct {
 	tally   int
 	caption string
 	rows    []kit.LegendRow
+	// tallied is the tally as the caption read it, which its panel shows
+	// too, so the two agree.
+	tallied hs.Tally
 }
 
 // methodColor and methodMarker tell the methods apart by colour and shape.
@@ -258,6 +261,9 @@ func (s *Scene) refreshText() {
 	}
 	k.rows = s.legendRows()
 	k.caption = s.summary()
+	k.tallied = *s.tally
+	k.tallied.Wins = append([]int(nil), s.tally.Wins...)
+	k.tallied.Sum = append([]float64(nil), s.tally.Sum...)
 	u.slow, u.slowAt = k, time.Now()
 	u.legend.Rows = u.slow.rows
 	u.caption.Text = u.slow.caption
