@@ -5,10 +5,14 @@ import (
 	"image/color"
 	"math"
 
+	"time"
+
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"gradlab/assets"
 	"gradlab/scenes/kit"
+	"gradlab/sim/data"
+	"gradlab/sim/nn"
 	hs "gradlab/sim/search"
 	"gradlab/widgets"
 )
@@ -17,7 +21,7 @@ import (
 // changed: the screen keeps the last frame unless the shell asks for all.
 type drawState struct {
 	frames  int
-	layout  [7]widgets.Rect
+	layout  [8]widgets.Rect
 	mode    mode
 	main    string
 	legend  string
@@ -26,6 +30,13 @@ type drawState struct {
 	chrome  chromeKey
 	heat    heatmap
 	net     netDrawing
+	// regNet and regSteps are the network the region view last showed
+	// and its steps then; regSet the points it was given; regTitle the
+	// title drawn.
+	regNet   *nn.Net
+	regSteps int
+	regSet   *data.Set
+	regTitle string
 }
 
 // chromeKey is the state the strip shows besides hover and press.
@@ -42,7 +53,7 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 	t, u, d := c.Theme, &s.ui, &s.drawn
 	d.frames++
 	full := c.Full
-	lay := [7]widgets.Rect{u.main, u.legend.Rect, u.tally, u.caption.Rect, u.strip.Rect, u.mapR, u.rank}
+	lay := [8]widgets.Rect{u.main, u.legend.Rect, u.tally, u.caption.Rect, u.strip.Rect, u.mapR, u.rank, u.regP}
 	if lay != d.layout || s.mode != d.mode {
 		d.layout, d.mode = lay, s.mode
 		widgets.FillRect(dst, widgets.Rect{X: c.Area.X, Y: c.Area.Y, W: c.Area.W, H: u.strip.Rect.Y - c.Area.Y}, assets.Backdrop)
@@ -60,6 +71,7 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 	case networkMode:
 		s.drawNetwork(dst, t, full)
 		s.drawRanking(dst, t)
+		s.drawRegions(dst, t, full)
 	}
 	if lg := s.legendKey(); lg != d.legend && u.legend.Rect.H > 0 {
 		d.legend = lg
@@ -311,4 +323,54 @@ func drawHist(dst *ebiten.Image, t *widgets.Theme, r widgets.Rect, h hs.Hist, na
 		}
 	}
 	widgets.StrokeRect(dst, a, math.Max(1, t.S(1)), assets.Border)
+}
+
+// drawRegions paints the decision regions of the network in training (a
+// few pictures a second) or of the retrained choice.
+func (s *Scene) drawRegions(dst *ebiten.Image, t *widgets.Theme, full bool) {
+	u, d := &s.ui, &s.drawn
+	if u.regP.H <= 0 {
+		return
+	}
+	g := &u.regions
+	net := s.viewedNet()
+	title := "decision regions: waiting for the next trial"
+	if s.srch.Steps == 0 && !s.playing {
+		title = "decision regions of each trial's network: Space starts the search"
+	}
+	if net != nil {
+		steps := 0
+		if tr := s.srch.Trainer(); tr != nil {
+			steps = tr.Steps()
+			c := s.srch.Current
+			title = fmt.Sprintf("decision regions of the %s trial in training: η %s, λ %s", c.Stage, exp10(c.LogLR), exp10(c.LogReg))
+			if c.Stage == hs.Retrain {
+				title = fmt.Sprintf("the choice, being retrained: η %s, λ %s", exp10(c.LogLR), exp10(c.LogReg))
+			}
+		} else {
+			f := s.srch.Final
+			title = fmt.Sprintf("the choice retrained: η %s, λ %s, %s on the held-out points shown", exp10(f.LogLR), exp10(f.LogReg), pct1(f.ValAcc))
+		}
+		switch {
+		case net != d.regNet:
+			d.regNet, d.regSteps = net, steps
+			g.Refresh()
+		case steps != d.regSteps:
+			d.regSteps = steps
+			g.Invalidate()
+		}
+	}
+	rendered := false
+	if net != nil && g.Rect.W > 0 {
+		t0 := time.Now()
+		rendered = g.Prepare(t, t0)
+		s.renderCost += time.Since(t0)
+	}
+	if full || rendered || title != d.regTitle {
+		d.regTitle = title
+		kit.Panel(dst, t, u.regP, title)
+		if net != nil && g.Rect.W > 0 {
+			g.Draw(dst)
+		}
+	}
 }

@@ -8,6 +8,7 @@ import (
 
 	"gradlab/assets"
 	"gradlab/scenes/kit"
+	"gradlab/sim/nn"
 	hs "gradlab/sim/search"
 	"gradlab/widgets"
 )
@@ -22,15 +23,20 @@ type ui struct {
 	// table of trials (each empty in the other modes).
 	tally widgets.Rect
 	rank  widgets.Rect
-	modes [3]widgets.Button
-	resmp widgets.Button
-	run   widgets.Button
-	rng   widgets.Button
-	fast  widgets.Button
-	seed  widgets.Button
-	meth  [3]widgets.Button
-	bud   widgets.Slider
-	rat   widgets.Slider
+	// regP is the network mode's panel of decision regions: the network
+	// in training, then the retrained choice.
+	regP    widgets.Rect
+	regions widgets.Regions
+	cls     nn.Classifier
+	modes   [3]widgets.Button
+	resmp   widgets.Button
+	run     widgets.Button
+	rng     widgets.Button
+	fast    widgets.Button
+	seed    widgets.Button
+	meth    [3]widgets.Button
+	bud     widgets.Slider
+	rat     widgets.Slider
 	// main is the main view's panel; mapR the objective's square in it
 	// (compare mode), xrug and yrug the bands of projections under and
 	// beside it.
@@ -118,18 +124,19 @@ func (s *Scene) layout(c *kit.Ctx) {
 		lh := t.LineH(widgets.Small) + t.S(3)
 		specs = []kit.PanelSpec{
 			{Min: kit.LegendHeight(t, 3), Want: kit.LegendHeight(t, 3), Drop: 0},
-			{Min: t.S(30) + 4*lh, Want: t.S(30) + 11*lh, Drop: 1},
-			{Min: t.S(70), Want: 1e6, Drop: 2},
+			{Min: t.S(120), Want: t.S(210), Drop: 1},
+			{Min: t.S(30) + 4*lh, Want: t.S(30) + 6*lh, Drop: 2},
+			{Min: t.S(70), Want: 1e6, Drop: 3},
 		}
 	}
 	u.screen = kit.Layout(t, c.Area, &u.strip, aspect, specs)
 	p := u.screen.Panels
-	u.legend.Rect, u.tally, u.rank, u.caption.Rect = p[0], widgets.Rect{}, widgets.Rect{}, p[len(p)-1]
+	u.legend.Rect, u.tally, u.rank, u.regP, u.caption.Rect = p[0], widgets.Rect{}, widgets.Rect{}, widgets.Rect{}, p[len(p)-1]
 	switch s.mode {
 	case compareMode:
 		u.tally = p[1]
 	case networkMode:
-		u.rank = p[1]
+		u.regP, u.rank = p[1], p[2]
 	}
 	u.main = u.screen.Main
 	u.mapR, u.xrug, u.yrug, u.hist, u.plot, u.bar = widgets.Rect{}, widgets.Rect{}, widgets.Rect{}, [2]widgets.Rect{}, widgets.Rect{}, widgets.Rect{}
@@ -145,6 +152,7 @@ func (s *Scene) layout(c *kit.Ctx) {
 			u.hist[1] = widgets.Rect{X: in.X, Y: in.Y + h + gap, W: in.W, H: h}
 		}
 	case networkMode:
+		s.layoutRegions(t)
 		in := kit.PanelInner(t, u.main, true)
 		bh := t.LineH(widgets.Small) + t.S(12)
 		if in.H > bh+t.S(60) {
@@ -268,4 +276,54 @@ func (s *Scene) refreshText() {
 	u.legend.Rows = u.slow.rows
 	u.caption.Text = u.slow.caption
 	u.legend.Title = [...]string{"the same budget, three ways to spend it", "a learning rate drawn 1000 times from 1e-5 … 1e-1", "coarse, then fine, then the choice retrained"}[s.mode]
+}
+
+// viewedNet is the network whose decision regions show: the trial in
+// training, then the retrained choice (nil between trials).
+func (s *Scene) viewedNet() *nn.Net {
+	if s.srch.Phase == hs.Done {
+		return s.srch.FinalNet
+	}
+	if tr := s.srch.Trainer(); tr != nil {
+		return tr.Net
+	}
+	return nil
+}
+
+// layoutRegions places the decision-region view and tells it what to
+// show: the viewed network's classes over the held-out points.
+func (s *Scene) layoutRegions(t *widgets.Theme) {
+	u := &s.ui
+	g := &u.regions
+	g.Rect = widgets.Rect{}
+	net := s.viewedNet()
+	if u.regP.H <= 0 || net == nil {
+		return
+	}
+	g.Rect = kit.PanelInner(t, u.regP, true)
+	val := s.srch.Val
+	all := s.srch.Train
+	lo, hi := all.Bounds()
+	px, py := 0.1*(hi[0]-lo[0]), 0.1*(hi[1]-lo[1])
+	g.X0, g.Y0, g.X1, g.Y1 = lo[0]-px, lo[1]-py, hi[0]+px, hi[1]+py
+	g.Classes = all.Classes
+	g.Confidence = true
+	g.MaxCells = 1600
+	if s.srch.Phase == hs.Done {
+		g.MaxCells = 6000
+	}
+	g.Every = 400 * time.Millisecond
+	g.Budget = tickBudget / 3
+	u.cls.Net = net
+	g.Classify = u.cls.Classify
+	g.Begin = u.cls.Snap
+	if len(g.Points) != val.N() || s.drawn.regSet != val {
+		g.Points = g.Points[:0]
+		for i := range val.N() {
+			p := val.Row(i)
+			g.Points = append(g.Points, widgets.RegionPoint{X: p[0], Y: p[1], Class: val.Y[i]})
+		}
+		s.drawn.regSet = val
+	}
+	g.Layout(t)
 }

@@ -89,6 +89,9 @@ type Scene struct {
 	drawn    drawState
 	speed    speedometer
 	workedAt int
+	// renderCost is what the last frame's region render took; the next
+	// tick's training leaves that much time out.
+	renderCost time.Duration
 }
 
 // New returns the scene at its defaults.
@@ -273,7 +276,8 @@ func (s *Scene) toggleFast() {
 // work spends the tick's budget: the tally's resamples first (cheap, and
 // done in a second or two), then the search's training at its pace.
 func (s *Scene) work(c *kit.Ctx) {
-	t0 := time.Now()
+	t0 := time.Now().Add(-s.renderCost) // the render's time counts as spent
+	s.renderCost = 0
 	if !s.tally.Finished() {
 		for !s.tally.Finished() && time.Since(t0) < tickBudget/3 {
 			s.tally.Advance(4)

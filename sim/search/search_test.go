@@ -239,7 +239,8 @@ func TestStagedSearch(t *testing.T) {
 		t.Errorf("the default search's coarse best (%g, %g) should be inside its range: %v", cb.LogLR, cb.LogReg, s.CoarseEdges)
 	}
 	if s.Phase != Done || s.Final.Stage != Retrain || s.Final.LogLR != fb.LogLR || s.Final.LogReg != fb.LogReg ||
-		s.Final.Epochs != s.Cfg.RetrainEpochs || s.Final.Diverged {
+		s.Final.Epochs != s.Cfg.RetrainEpochs || s.Final.Diverged || s.FinalNet == nil ||
+		s.FinalNet.Accuracy(s.Val.X, s.Val.Y) != s.Final.ValAcc {
 		t.Errorf("final %+v, fine best %+v", s.Final, fb)
 	}
 	t.Logf("coarse best η %.3g λ %.3g: %.1f %%; fine best η %.3g λ %.3g: %.1f %%; retrained %d epochs: validation %.1f %%, training %.1f %%",

@@ -118,8 +118,10 @@ type Search struct {
 	// CoarseEdges are the edges of the coarse range the coarse best lies
 	// on: the warning that the range was wrong.
 	CoarseEdges []Edge
-	// Final is the retrained choice (valid in phase Done).
-	Final Trial
+	// Final is the retrained choice (valid in phase Done), FinalNet its
+	// network.
+	Final    Trial
+	FinalNet *nn.Net
 	// Steps counts every training step taken.
 	Steps int
 
@@ -219,7 +221,7 @@ func (s *Search) finish() {
 	}
 	s.cur, s.Current = nil, nil
 	if t.Stage == Retrain {
-		s.Final = t
+		s.Final, s.FinalNet = t, tr.Net
 		s.Phase = Done
 		return
 	}
@@ -288,6 +290,11 @@ func (s *Search) Advance(budget time.Duration, maxSteps int) int {
 		taken += s.cur.RunFor(left, maxSteps-taken)
 		if s.cur.Status != train.Running {
 			s.finish()
+			// The next trial starts at once, so between two slices there
+			// is always a run in progress to show.
+			for s.cur == nil && s.Phase != Done {
+				s.start()
+			}
 		}
 	}
 	s.Steps += taken
