@@ -12,6 +12,7 @@ import (
 func (s *Scene) updateControls(c *kit.Ctx) {
 	u, in, t := &s.ui, c.In, c.Theme
 	u.caption.Update(c)
+	u.captionLaid = u.caption.Text // the text the caption's lines were wrapped from
 	if u.strip.Update(in) {
 		c.Full = true // another page of controls: repaint the strip
 	}

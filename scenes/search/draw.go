@@ -77,8 +77,8 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 		d.legend = lg
 		u.legend.Draw(dst, t)
 	}
-	if full || u.caption.Text != d.caption || c.Active {
-		d.caption = u.caption.Text
+	if full || u.captionLaid != d.caption || c.Active {
+		d.caption = u.captionLaid
 		u.caption.Draw(dst, t)
 	}
 	key := chromeKey{s.version, s.playing, u.strip.Page(), u.caption.NeedsButton(), u.run.Label}

@@ -53,6 +53,9 @@ type ui struct {
 	// times a second rather than every tick.
 	slow   slowText
 	slowAt time.Time
+	// captionLaid is the text the caption's lines were laid out from (in
+	// its Update), which is what Draw shows.
+	captionLaid string
 }
 
 // slowText is what the panels say, as last refreshed.

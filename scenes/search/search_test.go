@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hajimehoshi/ebiten/v2"
+
 	"gradlab/scenes/kit"
 	hs "gradlab/sim/search"
 )
@@ -207,5 +209,24 @@ func TestStatusIsFiniteAndDecodes(t *testing.T) {
 	}
 	if p.State.Search.Final.ValAcc <= 0 || math.IsNaN(p.State.Tally.Mean[0]) || len(p.State.LogDecades) != 4 {
 		t.Errorf("decoded %+v", p.State)
+	}
+}
+
+// The caption on screen follows the search to its end: the text drawn is
+// the text its lines were wrapped from, and it names the retrained result.
+func TestCaptionDrawnFollowsTheSearch(t *testing.T) {
+	s := New()
+	apply(s, "?mode=network&run=1")
+	s.fast = true
+	c := ctx()
+	dst := ebiten.NewImage(1280, 800)
+	for i := 0; i < 2000 && (s.srch.Phase != hs.Done || i%10 != 0); i++ {
+		s.Update(c)
+		s.Draw(dst, c)
+	}
+	s.Update(c)
+	s.Draw(dst, c)
+	if s.srch.Phase != hs.Done || s.drawn.caption != s.ui.caption.Text || !strings.Contains(s.drawn.caption, "retrained for 60 epochs") {
+		t.Errorf("phase %v; drawn caption %q", s.srch.Phase, s.drawn.caption)
 	}
 }
