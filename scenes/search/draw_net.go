@@ -218,7 +218,7 @@ func (s *Scene) drawRanking(dst *ebiten.Image, t *widgets.Theme) {
 		// The scale's dark end is unreadable as text on the panel.
 		col := assets.Viridis(math.Max((tr.ValAcc-1.0/3)/(2.0/3), 0.4))
 		if tr.Diverged {
-			acc, col = "diverged", assets.Bad
+			acc, col = fmt.Sprintf("diverged at step %d", tr.Steps), assets.Bad
 		}
 		cells := []string{fmt.Sprint(k + 1), tr.Stage.String(), exp10(tr.LogLR), exp10(tr.LogReg), fmt.Sprint(tr.Epochs), acc}
 		for i, c := range cells {

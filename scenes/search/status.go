@@ -85,6 +85,10 @@ type TrialStatus struct {
 	ValAcc   float64 `json:"valAcc"`
 	TrainAcc float64 `json:"trainAcc"`
 	Diverged bool    `json:"diverged"`
+	// Steps is the steps the trial took (up to the divergence, for one
+	// that diverged); Why says what stopped a diverged trial.
+	Steps int    `json:"steps"`
+	Why   string `json:"why"`
 }
 
 func fin(v float64) float64 {
@@ -98,7 +102,7 @@ func box4(b hs.Box) [4]float64 { return [4]float64{b.LR[0], b.LR[1], b.Reg[0], b
 
 func trialStatus(t hs.Trial) TrialStatus {
 	return TrialStatus{Stage: t.Stage.String(), LogLR: fin(t.LogLR), LogReg: fin(t.LogReg), Epochs: t.Epochs,
-		ValAcc: fin(t.ValAcc), TrainAcc: fin(t.TrainAcc), Diverged: t.Diverged}
+		ValAcc: fin(t.ValAcc), TrainAcc: fin(t.TrainAcc), Diverged: t.Diverged, Steps: t.Steps, Why: t.Why}
 }
 
 // Status reports the scene.
