@@ -138,7 +138,7 @@ func (s *Scene) compareSummary() string {
 		fmt.Fprintf(&b, "Over %d resamples the best was found by %s. ", tl.Done, strings.Join(parts, ", "))
 	}
 	b.WriteString("A grid spends its budget on repeats of the same few x values; random points each try a new one, and Halton's spread them evenly. " +
-		"Click the map or press R to resample; ↓ makes both axes matter alike, which is where a grid does well.")
+		"Click the map or press R to resample; ↓ down to 1 makes both axes matter alike, and the grid wins more often.")
 	return b.String()
 }
 

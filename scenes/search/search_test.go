@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"reflect"
 	"strings"
@@ -119,26 +120,33 @@ func TestResampleByKeyAndClick(t *testing.T) {
 	}
 }
 
-// The caption says ↓ makes both axes matter alike, which is where a grid
-// does well: on the default seed its mean best goes from last to first.
+// The caption says ↓ down to 1 makes both axes matter alike and the grid
+// wins more often: on three seeds its share of the tally grows, and on the
+// default seed it goes from none to about half, with the best mean.
 func TestCaptionClaimRatioOne(t *testing.T) {
-	s := New()
-	s.finishTally()
-	before := status(s).Tally
-	if !strings.Contains(s.summary(), "↓ makes both axes matter alike") {
-		t.Fatalf("caption changed: %s", s.summary())
-	}
-	for range 4 {
-		press(t, s, "↓", false)
-	}
-	if s.ratio != 1 {
-		t.Fatalf("ratio %g", s.ratio)
-	}
-	s.finishTally()
-	after := status(s).Tally
-	t.Logf("ratio 10: wins %v, mean best %.3f; ratio 1: wins %v, mean best %.3f", before.Wins, before.Mean, after.Wins, after.Mean)
-	if before.Wins[0] != 0 || after.Wins[0] < 300 || after.Mean[0] < after.Mean[1] || after.Mean[0] < after.Mean[2] {
-		t.Errorf("ratio 10 %+v, ratio 1 %+v", before, after)
+	for seed := 1; seed <= 3; seed++ {
+		s := New()
+		apply(s, fmt.Sprintf("?seed=%d", seed))
+		s.finishTally()
+		before := status(s).Tally
+		if !strings.Contains(s.summary(), "↓ down to 1 makes both axes matter alike, and the grid wins more often") {
+			t.Fatalf("caption changed: %s", s.summary())
+		}
+		for range 4 {
+			press(t, s, "↓", false)
+		}
+		if s.ratio != 1 {
+			t.Fatalf("ratio %g", s.ratio)
+		}
+		s.finishTally()
+		after := status(s).Tally
+		t.Logf("seed %d: ratio 10: wins %v, mean best %.3f; ratio 1: wins %v, mean best %.3f", seed, before.Wins, before.Mean, after.Wins, after.Mean)
+		if after.Wins[0] <= before.Wins[0] {
+			t.Errorf("seed %d: grid won %d of 1000 at ratio 10, %d at ratio 1", seed, before.Wins[0], after.Wins[0])
+		}
+		if seed == 1 && (before.Wins[0] != 0 || after.Wins[0] < 300 || after.Mean[0] < after.Mean[1] || after.Mean[0] < after.Mean[2]) {
+			t.Errorf("seed 1: ratio 10 %+v, ratio 1 %+v", before, after)
+		}
 	}
 }
 
