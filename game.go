@@ -62,6 +62,12 @@ type Game struct {
 	input   inputState
 }
 
+// defaultTitle is the title of the scene a URL without a valid scene opens.
+func defaultTitle() string {
+	e, _ := scenes.ByID(scenes.Default)
+	return e.Title
+}
+
 func newGame(opts options) *Game {
 	g := &Game{opts: opts, theme: widgets.NewTheme(1), built: map[string]kit.Scene{}, dpr: 1}
 	g.ctx = kit.Ctx{Theme: g.theme, In: &g.in, Notify: g.notify, Changed: func() { g.urlDirt = true }}
@@ -72,7 +78,7 @@ func newGame(opts options) *Game {
 		if e, found := scenes.ByID(strings.ToLower(strings.TrimSpace(v))); found {
 			id = e.ID
 		} else {
-			msgs = append(msgs, fmt.Sprintf("There is no scene %s; showing the %s.", kit.Quote(v), scenes.All[0].Title))
+			msgs = append(msgs, fmt.Sprintf("There is no scene %s; showing the %s.", kit.Quote(v), defaultTitle()))
 		}
 	}
 	g.open(id)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hajimehoshi/ebiten/v2"
+
 	"gradlab/scenes"
 	"gradlab/scenes/kit"
 	"gradlab/scenes/race"
@@ -109,5 +111,60 @@ func TestStatusDecodesIntoTheSceneType(t *testing.T) {
 	}
 	if st.State.Surface != "bowl" || len(st.State.Runners) != 3 {
 		t.Errorf("decoded %+v", st.State)
+	}
+}
+
+// A URL with many bad values names every one: four messages show at once,
+// the rest wait their turn. A message's time starts when it is first drawn
+// and lasts at least toastFrames frames, so a slow start-up does not use it
+// up unseen.
+func TestEveryBadValueGetsItsTurn(t *testing.T) {
+	g := testGame(t, "?scene=three-lrs&lr1=abc&lr2=1e999&lr3=-5&data=zzz&seed=-5&hidden=0&steps=1e9&run=maybe", 1280, 800)
+	if len(g.toasts) != 8 {
+		t.Fatalf("%d messages queued, want 8: %q", len(g.toasts), g.status.Errors)
+	}
+	dst := ebiten.NewImage(1280, 800)
+	seen := map[string]bool{}
+	for round := 0; round < 3 && len(g.toasts) > 0; round++ {
+		g.updateToasts()
+		if g.visibleToasts() > toastShown {
+			t.Fatalf("%d messages on screen", g.visibleToasts())
+		}
+		for i := 0; i < g.visibleToasts(); i++ {
+			if g.toasts[i].rect.W == 0 {
+				t.Errorf("message %d on screen without a place", i)
+			}
+			seen[g.toasts[i].msg] = true
+		}
+		for i := g.visibleToasts(); i < len(g.toasts); i++ {
+			if g.toasts[i].rect.W != 0 {
+				t.Errorf("waiting message %d has a place", i)
+			}
+		}
+		// Unseen, the shown messages do not expire however long ago they
+		// were posted; drawn for their frames and time, they do.
+		g.updateToasts()
+		if len(g.toasts) == 0 {
+			t.Fatal("messages expired before being drawn")
+		}
+		for f := 0; f < toastFrames; f++ {
+			g.drawToasts(dst)
+		}
+		for i := 0; i < g.visibleToasts(); i++ {
+			g.toasts[i].shown = g.toasts[i].shown.Add(-toastLife)
+		}
+	}
+	g.updateToasts()
+	if len(seen) != 8 || len(g.toasts) != 0 {
+		t.Errorf("saw %d of 8 messages, %d left", len(seen), len(g.toasts))
+	}
+}
+
+// A URL naming no scene opens the default one, and the message says which.
+func TestBadSceneNamesTheSceneShown(t *testing.T) {
+	g := testGame(t, "?scene=foo", 1280, 800)
+	e, _ := scenes.ByID(scenes.Default)
+	if g.cur.ID != scenes.Default || len(g.status.Errors) != 1 || !strings.Contains(g.status.Errors[0], e.Title) {
+		t.Errorf("scene %q, messages %q", g.cur.ID, g.status.Errors)
 	}
 }

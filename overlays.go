@@ -14,13 +14,23 @@ import (
 	"gradlab/widgets"
 )
 
-// A message stays this long unless dismissed (Esc, or a click on it).
-const toastLife = 10 * time.Second
+// A message stays this long after it first reaches the screen, and for at
+// least toastFrames drawn frames, so a page still starting up (a few frames
+// in several seconds) does not spend a message's time before anyone sees it.
+// At most toastShown show at once; the rest wait their turn (a URL with many
+// bad values names every one of them), up to toastQueue.
+const (
+	toastLife   = 10 * time.Second
+	toastFrames = 30
+	toastShown  = 4
+	toastQueue  = 16
+)
 
 type toast struct {
-	msg   string
-	until time.Time
-	rect  widgets.Rect
+	msg    string
+	shown  time.Time // zero until first drawn
+	frames int       // frames drawn with it on screen
+	rect   widgets.Rect
 }
 
 func (g *Game) notify(msg string) {
@@ -28,11 +38,14 @@ func (g *Game) notify(msg string) {
 	if len(g.status.Errors) > 20 {
 		g.status.Errors = g.status.Errors[len(g.status.Errors)-20:]
 	}
-	g.toasts = append(g.toasts, toast{msg: msg, until: time.Now().Add(toastLife)})
-	if len(g.toasts) > 4 {
-		g.toasts = g.toasts[len(g.toasts)-4:]
+	g.toasts = append(g.toasts, toast{msg: msg})
+	if len(g.toasts) > toastQueue {
+		g.toasts = g.toasts[len(g.toasts)-toastQueue:]
 	}
 }
+
+// visibleToasts is how many messages are on screen.
+func (g *Game) visibleToasts() int { return min(len(g.toasts), toastShown) }
 
 // updateToasts expires messages, lays them out, and lets a click on one
 // dismiss it without acting on what lies below.
@@ -40,21 +53,27 @@ func (g *Game) updateToasts() {
 	t, in, now := g.theme, &g.in, time.Now()
 	live := g.toasts[:0]
 	for _, m := range g.toasts {
-		if now.Before(m.until) {
+		if m.shown.IsZero() || m.frames < toastFrames || now.Sub(m.shown) < toastLife {
 			live = append(live, m)
+		} else {
+			g.ctx.Full = true
 		}
 	}
 	g.toasts = live
 	y := math.Round(t.S(36)) + t.S(8)
 	for i := range g.toasts {
 		m := &g.toasts[i]
+		if i >= toastShown {
+			m.rect = widgets.Rect{}
+			continue
+		}
 		w := math.Min(t.Width(m.msg, widgets.Body, false)+t.S(24), g.w-t.S(16))
 		lines := t.Wrap(m.msg, widgets.Body, w-t.S(24))
 		h := float64(len(lines))*t.LineH(widgets.Body)*1.15 + t.S(12)
 		m.rect = widgets.Rect{X: (g.w - w) / 2, Y: y, W: w, H: h}
 		y += h + t.S(6)
 	}
-	for i := range g.toasts {
+	for i := 0; i < g.visibleToasts(); i++ {
 		if in.Pressed && in.Captured == nil && g.toasts[i].rect.Contains(in.X, in.Y) {
 			in.Captured = &g.toasts // the press is the message's, not the map's
 			g.toasts = append(g.toasts[:i], g.toasts[i+1:]...)
@@ -65,8 +84,13 @@ func (g *Game) updateToasts() {
 }
 
 func (g *Game) drawToasts(dst *ebiten.Image) {
-	t := g.theme
-	for _, m := range g.toasts {
+	t, now := g.theme, time.Now()
+	for i := 0; i < g.visibleToasts(); i++ {
+		m := &g.toasts[i]
+		if m.shown.IsZero() {
+			m.shown = now
+		}
+		m.frames++
 		r := m.rect
 		widgets.FillRect(dst, r, color.RGBA{0x4A, 0x1E, 0x18, 0xf0})
 		widgets.StrokeRect(dst, r, math.Max(1, t.S(1)), assets.Bad)
