@@ -5,6 +5,7 @@ package scenes
 
 import (
 	"gradlab/scenes/curves"
+	"gradlab/scenes/ensemble"
 	"gradlab/scenes/gradcheck"
 	"gradlab/scenes/kit"
 	"gradlab/scenes/lr1d"
@@ -32,6 +33,7 @@ var All = []Entry{
 	{ID: "curves", Title: "loss-curve doctor", Short: "curves", Digit: 4, New: func() kit.Scene { return curves.New() }},
 	{ID: "lr-1d", Title: "learning rate in 1-D", Short: "1-D", Digit: 5, New: func() kit.Scene { return lr1d.New() }},
 	{ID: "race", Title: "optimizer race", Short: "race", Digit: 6, New: func() kit.Scene { return race.New() }},
+	{ID: "ensemble", Title: "ensembles", Short: "ens", Digit: 9, New: func() kit.Scene { return ensemble.New() }},
 }
 
 // Default is the scene a URL without ?scene= opens.

@@ -147,21 +147,22 @@ func step(t *train.Trainer, n int, cs ...interface {
 	return taken
 }
 
-// Advance trains for about budget, a slice at a time, always the run that
-// is furthest behind first, so the members grow together and the snapshot
-// run keeps pace. It returns the updates taken. The runs do not depend on
-// how the time is sliced: the same Config always gives the same networks.
-func (e *Experiment) Advance(budget time.Duration, slice int) int {
+// Advance trains for about budget or up to limit updates, whichever comes
+// first, slice updates at a time, always the run that is furthest behind
+// first, so the members grow together and the snapshot run keeps pace. It
+// returns the updates taken. The runs do not depend on how the time is
+// sliced: the same Config always gives the same networks.
+func (e *Experiment) Advance(budget time.Duration, slice, limit int) int {
 	t0 := time.Now()
 	taken := 0
-	for !e.Done() {
+	for !e.Done() && taken < limit {
 		var next *train.Trainer
 		for _, t := range e.Runs() {
 			if t.Status == train.Running && (next == nil || t.Steps() < next.Steps()) {
 				next = t
 			}
 		}
-		taken += e.stepRun(next, max(slice, 1))
+		taken += e.stepRun(next, max(min(slice, limit-taken), 1))
 		if time.Since(t0) >= budget {
 			break
 		}

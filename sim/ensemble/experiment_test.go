@@ -24,7 +24,7 @@ func TestExperimentIndependentOfSlicing(t *testing.T) {
 	a, b := New(small(4)), New(small(4))
 	a.Finish()
 	for !b.Done() {
-		b.Advance(50*time.Microsecond, 7)
+		b.Advance(50*time.Microsecond, 7, 40)
 	}
 	for i, r := range a.Runs() {
 		if !slices.Equal(r.Net.Theta, b.Runs()[i].Net.Theta) {
