@@ -31,7 +31,8 @@ const (
 	slice = 6
 	// measureEvery is how often the networks are measured anew on the
 	// validation set while they train.
-	measureEvery = 300 * time.Millisecond
+	measureEvery  = 300 * time.Millisecond
+	measureFrames = 6
 )
 
 // Scene is the ensembles scene.
@@ -49,6 +50,8 @@ type Scene struct {
 	meas     ensemble.Measurer
 	res      ensemble.Result
 	measured time.Time
+	// measuredAt is the frame of the last measurement.
+	measuredAt int
 	// version counts rebuilds, so drawings reset and tests can count them.
 	version int
 	keys    []kit.Key
@@ -100,7 +103,10 @@ func (s *Scene) done() bool { return s.exp.Done() }
 // updates taken.
 func (s *Scene) work(budget time.Duration) int {
 	n := s.exp.Advance(budget, slice, maxStepsPerFrame)
-	if s.done() || time.Since(s.measured) >= measureEvery {
+	// On a slow page a frame can take longer than measureEvery: measure
+	// every few frames at most, so measuring never crowds out training.
+	if s.done() || time.Since(s.measured) >= measureEvery && s.drawn.frames-s.measuredAt >= measureFrames {
+		s.measuredAt = s.drawn.frames
 		t0 := time.Now()
 		s.measure()
 		s.cost += time.Since(t0)

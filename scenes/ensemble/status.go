@@ -83,7 +83,10 @@ func (s *Scene) Status() any {
 		Ensemble: fin(r.Ensemble), GainMean: fin(r.GainOverMean()), GainBest: fin(r.GainOverBest()), Disagree: fin(r.Disagree),
 		VsK: fins(r.VsK), Snapshots: r.Snapshots, Cycles: len(e.Snaps.Ends), SnapEnsemble: fin(r.SnapEnsemble), SnapLast: fin(r.SnapLast),
 		PolyakN: r.PolyakN, PolyakM: e.Polyak.M, Polyak: fin(r.Polyak), PolyakBase: fin(r.PolyakBase),
-		Summary: s.summary(), Notes: s.ui.caption.Open()}
+		Summary: s.ui.text.summary, Notes: s.ui.caption.Open()}
+	if s.ui.text.measured != s.measured || s.ui.text.version != s.version {
+		st.Summary = s.summary() // not laid out yet
+	}
 	if s.playing {
 		st.StepsPerSec = fin(s.speed.rate)
 	}

@@ -39,8 +39,11 @@ type view struct {
 	g      widgets.Regions
 	box    widgets.Rect // its label line and map
 	label  string
-	color  color.RGBA
-	cls    []nn.Classifier
+	// labelSrc, labelW and labelScale are what label was fitted from.
+	labelSrc           string
+	labelW, labelScale float64
+	color              color.RGBA
+	cls                []nn.Classifier
 	// have is how many networks cls was built from (snapshots, Polyak
 	// checkpoints), so a new one refreshes the picture.
 	have     int
@@ -222,7 +225,11 @@ func (s *Scene) layoutViews(t *widgets.Theme) {
 		g.Begin = v.snap
 		g.Points = u.points
 		g.Layout(t)
-		v.label = t.Fit(s.viewLabel(v), widgets.Small, true, v.box.W-t.S(2))
+		// Fitting measures text: only when the words or the width changed.
+		if src := s.viewLabel(v); src != v.labelSrc || v.box.W != v.labelW || t.Scale != v.labelScale {
+			v.label = t.Fit(src, widgets.Small, true, v.box.W-t.S(2))
+			v.labelSrc, v.labelW, v.labelScale = src, v.box.W, t.Scale
+		}
 	}
 }
 
