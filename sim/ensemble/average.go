@@ -68,7 +68,14 @@ func Accuracy(probs []float64, classes int, y []int) float64 {
 	}
 	right := 0
 	for i, c := range y {
-		if Argmax(probs, classes, i) == c {
+		row := probs[i*classes : (i+1)*classes]
+		best := 0
+		for j := 1; j < len(row); j++ {
+			if row[j] > row[best] {
+				best = j
+			}
+		}
+		if best == c {
 			right++
 		}
 	}
