@@ -3,12 +3,14 @@ package ensemble
 import (
 	"fmt"
 	"math"
+	"slices"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"gradlab/assets"
 	"gradlab/scenes/kit"
+	"gradlab/sim/ensemble"
 	"gradlab/widgets"
 )
 
@@ -23,6 +25,8 @@ type drawState struct {
 	legend  string
 	caption string
 	labels  []string
+	boxes   []widgets.Rect // the grid panel and the views' boxes as drawn
+	viewsOf *ensemble.Experiment
 	chrome  chromeKey
 }
 
@@ -83,6 +87,17 @@ func (s *Scene) drawViews(dst *ebiten.Image, t *widgets.Theme, full bool) {
 	u, d := &s.ui, &s.drawn
 	if u.grid.H <= 0 {
 		return
+	}
+	// Views that moved, came or went leave old pictures behind: the
+	// whole panel is painted again.
+	boxes := make([]widgets.Rect, 0, len(u.views)+1)
+	boxes = append(boxes, u.grid)
+	for _, v := range u.views {
+		boxes = append(boxes, v.box)
+	}
+	if !slices.Equal(boxes, d.boxes) || d.viewsOf != u.viewsOf {
+		d.boxes, d.viewsOf = boxes, u.viewsOf
+		full = true
 	}
 	if full {
 		title := "each member, then the average of all, the snapshot ensemble, the Polyak network"

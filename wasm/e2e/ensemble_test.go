@@ -143,3 +143,14 @@ func TestPageEnsembleKeysURLAndPhone(t *testing.T) {
 	p.waitFor(`window.gradlab.state.playing && !window.gradlab.state.done`, 5*time.Second)
 	p.shot("ensemble-moons-360x640")
 }
+
+// Ten members on a landscape phone: the maps and the table share the
+// window, and the run finishes with every number finite.
+func TestPageEnsembleTenMembersLandscape(t *testing.T) {
+	p := openPage(t, "?scene=ensemble&k=10&data=moons", 640, 360)
+	p.key("f")
+	p.waitFor(`window.gradlab.state.done && window.gradlab.state.members.length == 10`, 30*time.Second)
+	checkEnsFinite(t, p.ensemble().State)
+	p.waitFor(`window.gradlab.state.renders >= 11`, 30*time.Second)
+	p.shot("ensemble-k10-640x360")
+}
