@@ -9,6 +9,7 @@ import (
 	"gradlab/assets"
 	"gradlab/scenes/kit"
 	"gradlab/sim/ensemble"
+	"gradlab/sim/train"
 )
 
 // explanation is the caption's fixed part: what the scene does and what to
@@ -35,6 +36,17 @@ func (s *Scene) summary() string {
 		return "No validation points."
 	}
 	var b strings.Builder
+	// The rate is fixed, so no run should diverge; if one does, say so
+	// first: its network is the last one before the loss went bad.
+	for i, t := range e.Runs() {
+		if t.Status == train.Diverged {
+			name := fmt.Sprintf("Member %d", i+1)
+			if t == e.Snap {
+				name = "The warm-restart run"
+			}
+			fmt.Fprintf(&b, "%s stopped at step %d: %s. ", name, t.At, t.Why)
+		}
+	}
 	if !s.done() {
 		fmt.Fprintf(&b, "Training %d networks and one warm-restart run, step %d of %d each. So far: ", len(r.Members), r.Steps, e.Cfg.Steps)
 	} else {

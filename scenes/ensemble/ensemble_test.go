@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"gradlab/sim/ensemble"
+	"gradlab/sim/train"
 	"gradlab/widgets"
 )
 
@@ -247,5 +248,29 @@ func TestLayouts(t *testing.T) {
 			}
 			t.Logf("%s: views %.0f px, table %v, plot %v, caption %v", where, u.views[0].g.Plot().W, u.legend.Rect.H > 0, u.plot.H > 0, u.caption.Rect.H > 0)
 		}
+	}
+}
+
+// A run that diverges is named in the caption with its step and reason,
+// and nothing shown is NaN (the rate is fixed, so it is forced here).
+func TestDivergedRunIsNamed(t *testing.T) {
+	s := New()
+	m := s.exp.Members[1]
+	m.Config.LR = 1e6
+	for range 50 {
+		m.Step(1)
+	}
+	if m.Status != train.Diverged {
+		t.Skipf("member 2 did not diverge at rate 1e6: %v", m.Status)
+	}
+	press(t, s, "F", false)
+	s.Update(ctx())
+	sum := s.summary()
+	if !strings.Contains(sum, fmt.Sprintf("Member 2 stopped at step %d: %s", m.At, m.Why)) {
+		t.Errorf("caption %q", sum)
+	}
+	b, err := json.Marshal(s.Status())
+	if err != nil || strings.Contains(string(b), "NaN") {
+		t.Errorf("status %s %v", b, err)
 	}
 }
