@@ -2,6 +2,7 @@ package ensemble
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 	"slices"
 	"time"
@@ -169,7 +170,7 @@ func (s *Scene) drawPlot(dst *ebiten.Image, t *widgets.Theme, full bool) {
 		lo = hi - 4
 	}
 	lo, hi = math.Max(lo, 0), math.Min(hi, 100)
-	pl.XMin, pl.XMax, pl.YMin, pl.YMax, pl.LogY = 1, float64(max(len(r.VsK), 2)), lo, hi, false
+	pl.XMin, pl.XMax, pl.YMin, pl.YMax, pl.LogY = 1, float64(max(len(r.VsK), len(r.SnapVsK), 2)), lo, hi, false
 	pl.XLabel = "networks averaged"
 	pl.YFormat = func(v float64) string { return fmt.Sprintf("%.0f%%", v) }
 	pl.Prepare(t)
@@ -178,20 +179,16 @@ func (s *Scene) drawPlot(dst *ebiten.Image, t *widgets.Theme, full bool) {
 		xs := []float64{pl.XMin, pl.XMax}
 		pl.Series(func(i int) float64 { return xs[i] }, func(int) float64 { return 100 * r.Best }, 0, 2, t.S(1), assets.Dim)
 	}
-	s.plotLine(t, r.VsK, kit.Square, 0)
-	s.plotLine(t, r.SnapVsK, kit.Diamond, 1)
+	s.plotLine(t, r.VsK, kit.Square, ensembleColor)
+	s.plotLine(t, r.SnapVsK, kit.Diamond, snapColor)
 	pl.Flush()
 	kit.Panel(dst, t, u.plot, "accuracy vs networks averaged: yellow members, purple snapshots, grey best single")
 	pl.Draw(dst)
 }
 
 // plotLine draws one accuracy-against-k curve with a marker at each k.
-func (s *Scene) plotLine(t *widgets.Theme, v []float64, m kit.Marker, which int) {
+func (s *Scene) plotLine(t *widgets.Theme, v []float64, m kit.Marker, col color.RGBA) {
 	pl := &s.drawn.plot
-	col := ensembleColor
-	if which == 1 {
-		col = snapColor
-	}
 	if len(v) == 0 {
 		return
 	}

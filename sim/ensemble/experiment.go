@@ -121,12 +121,16 @@ func (e *Experiment) Steps() int {
 
 func (e *Experiment) Total() int { return (e.Cfg.K + 1) * e.Cfg.Steps }
 
-// step advances run t by up to n updates, stopping at the checkpoints c
-// wants so each is offered θ at exactly its update count.
-func step(t *train.Trainer, n int, cs ...interface {
+// collector is what Snapshots and Polyak share: the update count they want
+// θ at next, and the offer of θ.
+type collector interface {
 	Next() int
-	Offer(int, []float64) bool
-}) int {
+	Offer(updates int, theta []float64) bool
+}
+
+// step advances run t by up to n updates, stopping at the update counts
+// the collectors want, so each is offered θ at exactly its checkpoint.
+func step(t *train.Trainer, n int, cs ...collector) int {
 	taken := 0
 	for taken < n && t.Status == train.Running {
 		m := n - taken
