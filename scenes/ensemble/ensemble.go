@@ -25,8 +25,9 @@ const (
 	noiseMax         = 1.0
 	noiseStep        = 0.05
 	// maxStepsPerFrame caps the updates of one frame (all runs together),
-	// so the networks are seen to grow even on a fast machine.
-	maxStepsPerFrame = 36
+	// so the networks are seen to grow even on a fast machine: K = 5 and
+	// the snapshot run take 500 frames, over eight seconds at 60 fps.
+	maxStepsPerFrame = 24
 	// slice is how many updates one run takes before the next run's turn.
 	slice = 6
 	// measureEvery is how often the networks are measured anew on the
