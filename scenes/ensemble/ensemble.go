@@ -100,17 +100,19 @@ func (s *Scene) measure() {
 // done reports whether every run has stopped.
 func (s *Scene) done() bool { return s.exp.Done() }
 
-// work trains within budget and measures when it is time; it returns the
-// updates taken.
+// work measures when it is time, then trains for what is left of budget;
+// it returns the updates taken.
 func (s *Scene) work(budget time.Duration) int {
-	n := s.exp.Advance(budget, slice, maxStepsPerFrame)
+	t0 := time.Now()
 	// On a slow page a frame can take longer than measureEvery: measure
 	// every few frames at most, so measuring never crowds out training.
-	if s.done() || time.Since(s.measured) >= measureEvery && s.drawn.frames-s.measuredAt >= measureFrames {
+	if time.Since(s.measured) >= measureEvery && s.drawn.frames-s.measuredAt >= measureFrames {
 		s.measuredAt = s.drawn.frames
-		t0 := time.Now()
 		s.measure()
-		s.cost += time.Since(t0)
+	}
+	n := s.exp.Advance(max(budget-time.Since(t0), budget/4), slice, maxStepsPerFrame)
+	if s.done() {
+		s.measure()
 	}
 	return n
 }

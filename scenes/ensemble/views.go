@@ -220,7 +220,7 @@ func (s *Scene) layoutViews(t *widgets.Theme) {
 		g.Confidence = true
 		g.MaxCells = 900
 		g.Every = viewEvery
-		g.Budget = tickBudget / 8
+		g.Budget = tickBudget / 16
 		g.Classify = v.classify
 		g.Begin = v.snap
 		g.Points = u.points
