@@ -17,8 +17,8 @@ import (
 const explanation = "How: each member is the same small network from other starting weights and " +
 	"another minibatch order. The ensemble averages the members' class probabilities (it does not count " +
 	"votes), so a sure member outweighs an unsure one; where members make different mistakes, the " +
-	"average cancels some. The snapshot ensemble costs one run: it keeps the network at the end of each " +
-	"cosine cycle, where the rate is lowest. The Polyak network is one network whose weights are the mean " +
+	"average cancels some. The snapshot ensemble costs one run (from member 1's starting weights, under " +
+	"cosine warm restarts): it keeps the network at the end of each cycle, where the rate is lowest. The Polyak network is one network whose weights are the mean " +
 	"of one run's last checkpoints. Try S for another seed, K for more members (the plot shows what each " +
 	"one adds), N for noisier data."
 
