@@ -5,6 +5,7 @@ package scenes
 
 import (
 	"gradlab/scenes/curves"
+	"gradlab/scenes/ensemble"
 	"gradlab/scenes/gradcheck"
 	"gradlab/scenes/kit"
 	"gradlab/scenes/lr1d"
@@ -34,6 +35,7 @@ var All = []Entry{
 	{ID: "lr-1d", Title: "learning rate in 1-D", Short: "1-D", Digit: 5, New: func() kit.Scene { return lr1d.New() }},
 	{ID: "race", Title: "optimizer race", Short: "race", Digit: 6, New: func() kit.Scene { return race.New() }},
 	{ID: "search", Title: "hyperparameter search", Short: "search", Digit: 8, New: func() kit.Scene { return search.New() }},
+	{ID: "ensemble", Title: "ensembles", Short: "ens", Digit: 9, New: func() kit.Scene { return ensemble.New() }},
 }
 
 // Default is the scene a URL without ?scene= opens.
