@@ -18,8 +18,10 @@ type Plot struct {
 	YMin, YMax float64
 	LogY       bool
 	XLabel     string
-	// YFormat labels linear y ticks; nil uses Num.
-	YFormat func(float64) string
+	// YFormat labels linear y ticks; nil uses Num. XFormat labels x ticks
+	// (nil: plain numbers); a change of format needs a change of XLabel or
+	// range to redraw the axes.
+	YFormat, XFormat func(float64) string
 
 	area   Rect
 	axes   *ebiten.Image
@@ -77,7 +79,11 @@ func (p *Plot) drawAxes(t *Theme) {
 	for _, x := range xt {
 		sx, _ := p.toLocal(x, p.YMin)
 		FillRect(p.axes, Rect{math.Round(sx), a.Y, lw, a.H}, grid)
-		t.Text(p.axes, TickLabel(x, xt), sx, a.Bottom()+t.S(3), Small, false, assets.Dim, Center)
+		lab := TickLabel(x, xt)
+		if p.XFormat != nil {
+			lab = p.XFormat(x)
+		}
+		t.Text(p.axes, lab, sx, a.Bottom()+t.S(3), Small, false, assets.Dim, Center)
 	}
 	yn := max(int(a.H/t.S(22)), 2)
 	var ys []float64

@@ -25,6 +25,7 @@ const (
 	budget      = 1200 * time.Microsecond
 	reDiag      = 3 // re-read the curves every this many new points
 	mysterySalt = 0x6d7973
+	codeMax     = 999999 // mystery codes run 1 … codeMax
 	// runTime is how long a whole run takes to watch: the curves grow at
 	// this pace (or slower, where a tick's budget cannot keep up).
 	runTime = 6 * time.Second
@@ -59,12 +60,14 @@ type Scene struct {
 	sinceShown          time.Duration
 
 	// Mystery: the guess (Unknown: none yet), whether the answer is shown,
-	// the score, and the counter that seeds the next mystery.
+	// and the score.
 	guess    diagnose.Condition
 	revealed bool
 	right    int
 	asked    int
-	counter  int
+	// code picks the mystery (scenario and seed) and is what the URL
+	// carries; number counts the session's mysteries, for the heading.
+	code, number int
 
 	keys  []kit.Key
 	ui    ui
@@ -81,6 +84,12 @@ func New() *Scene {
 
 // Rebuild starts the run the settings describe (after URL values).
 func (s *Scene) Rebuild() {
+	if s.mystery {
+		if s.code == 0 {
+			s.code = 1
+		}
+		s.pickMystery()
+	}
 	s.restart()
 }
 
@@ -163,21 +172,38 @@ func (s *Scene) setMystery(on bool) {
 	s.guess, s.revealed = diagnose.Unknown, false
 }
 
-// newMystery picks a scenario and a seed from the mystery counter, so a
-// session's mysteries are the same every time (and tests know them).
+// newMystery moves to the next mystery. The first of a session starts at a
+// code taken from the clock, so mysteries differ between visits; each code
+// picks one scenario and seed, so a copied URL (mystery=code) asks the
+// same one, without naming it.
 func (s *Scene) newMystery() {
 	s.mystery = true
-	s.counter++
-	r := rand.New(rand.NewPCG(uint64(s.counter), mysterySalt))
-	s.sc = r.IntN(len(diagnose.Scenarios))
-	s.seed = 1 + r.IntN(99)
+	if s.code == 0 {
+		s.code = 1 + int(uint64(time.Now().UnixNano())%codeMax)
+	} else {
+		s.code = s.code%codeMax + 1
+	}
+	s.pickMystery()
 	s.restart()
 }
 
+// pickMystery sets the scenario and seed the mystery code stands for.
+func (s *Scene) pickMystery() {
+	r := rand.New(rand.NewPCG(uint64(s.code), mysterySalt))
+	s.sc = r.IntN(len(diagnose.Scenarios))
+	s.seed = 1 + r.IntN(99)
+	s.number++
+}
+
 // pick records the user's diagnosis of the mystery and reveals the answer.
+// The run is trained to its end first, so the evidence shown beside the
+// answer is the whole run's, not that of the epochs seen so far.
 func (s *Scene) pick(c diagnose.Condition) {
 	if !s.mystery || s.revealed {
 		return
+	}
+	if !s.run.Done() {
+		s.finish()
 	}
 	s.guess, s.revealed = c, true
 	s.asked++
@@ -192,11 +218,11 @@ func (s *Scene) hidden() bool { return s.mystery && !s.revealed }
 
 // urlState is what the URL records.
 type urlState struct {
-	sc, seed int
-	mystery  bool
+	sc, seed, code int
+	mystery        bool
 }
 
-func (s *Scene) urlState() urlState { return urlState{s.sc, s.seed, s.mystery} }
+func (s *Scene) urlState() urlState { return urlState{s.sc, s.seed, s.code, s.mystery} }
 
 // Update handles input, trains one slice and lays out what Draw shows.
 func (s *Scene) Update(c *kit.Ctx) {
@@ -210,6 +236,11 @@ func (s *Scene) Update(c *kit.Ctx) {
 	}
 	if s.stripKey() != s.ui.laidOut || s.panelKey() != s.ui.panelsFor {
 		s.layout(c)
+	}
+	if !s.ui.screen.Same(s.ui.before) {
+		c.Full = true
+		s.ui.before = s.ui.screen
+		s.ui.before.Panels = append([]widgets.Rect(nil), s.ui.screen.Panels...)
 	}
 }
 

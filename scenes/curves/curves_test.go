@@ -147,9 +147,28 @@ func TestURLRoundTrip(t *testing.T) {
 		t.Error("the same URL gave other curves")
 	}
 	m := New()
-	msgs := kit.Apply(m, map[string]string{"scenario": "LR-HIGH", "seed": "-3", "mystery": "1"})
-	if len(msgs) != 1 || !strings.Contains(msgs[0], "seed") || status(m).Scenario != "lr-high" || !status(m).Mystery.On || status(m).Shown {
+	msgs := kit.Apply(m, map[string]string{"scenario": "LR-HIGH", "seed": "-3"})
+	if len(msgs) != 1 || !strings.Contains(msgs[0], "seed") || status(m).Scenario != "lr-high" {
 		t.Errorf("%q %+v", msgs, status(m))
+	}
+	// A mystery's URL names its code, not its scenario or seed, and a new
+	// visit asks the same mystery.
+	msgs = kit.Apply(m, map[string]string{"mystery": "77"})
+	q = kit.EncodeQuery("curves", m.Params())
+	if len(msgs) != 0 || q != "scene=curves&mystery=77" || !status(m).Mystery.On || status(m).Shown || status(m).Mystery.Number != 1 {
+		t.Errorf("mystery URL %q %q %+v", q, msgs, status(m).Mystery)
+	}
+	n := New()
+	pq, _ = kit.ParseQuery(q)
+	kit.Apply(n, pq)
+	if status(n).Scenario != status(m).Scenario || status(n).Seed != status(m).Seed {
+		t.Errorf("mystery 77 differs between visits: %s/%d against %s/%d", status(n).Scenario, status(n).Seed, status(m).Scenario, status(m).Seed)
+	}
+	for _, bad := range []string{"abc", "-1", "1e9", "1000000"} {
+		o := New()
+		if msgs := kit.Apply(o, map[string]string{"mystery": bad}); len(msgs) != 1 || status(o).Mystery.On {
+			t.Errorf("mystery=%s: %q %+v", bad, msgs, status(o).Mystery)
+		}
 	}
 }
 
@@ -160,11 +179,15 @@ func TestMysteryScoring(t *testing.T) {
 	if !st.Mystery.On || st.Mystery.Number != 1 || st.Shown || st.Mystery.Revealed {
 		t.Fatalf("mystery on: %+v", st.Mystery)
 	}
-	// The mysteries follow the counter: a new scene asks the same ones.
-	s2 := New()
-	s2.setMystery(true)
-	if status(s2).Scenario != st.Scenario || status(s2).Seed != st.Seed {
-		t.Error("mystery 1 differs between sessions")
+	// The run panel and the x axis do not give the scenario away.
+	s.Update(ctx())
+	for _, l := range s.ui.runLines {
+		if strings.Contains(l.text, "learning rate") || strings.Contains(l.text, "epoch") {
+			t.Errorf("the mystery's run panel says %q", l.text)
+		}
+	}
+	if s.ui.accPlot.XMax != 1 || s.ui.accPlot.XLabel != "share of the run" {
+		t.Errorf("mystery x axis up to %g, %q", s.ui.accPlot.XMax, s.ui.accPlot.XLabel)
 	}
 	want := s.scenario().Want
 	for i, c := range diagnose.Conditions {
@@ -175,6 +198,10 @@ func TestMysteryScoring(t *testing.T) {
 	st = status(s)
 	if !st.Mystery.Revealed || st.Mystery.Right != 1 || st.Mystery.Asked != 1 || !st.Shown || st.Mystery.Guess != want.ID() {
 		t.Fatalf("right guess: %+v", st.Mystery)
+	}
+	// The answer comes with the whole run's evidence: the run was finished.
+	if !st.Done || st.DiagnosedAt != st.Points {
+		t.Errorf("revealed on an unfinished run: done %v, diagnosed at %d of %d points", st.Done, st.DiagnosedAt, st.Points)
 	}
 	s.pick(diagnose.Healthy) // a second pick of the same mystery counts for nothing
 	if status(s).Mystery.Asked != 1 {
@@ -347,5 +374,27 @@ func TestEvidenceGlyphs(t *testing.T) {
 		if m := widgets.MissingGlyphs(s.diag.Evidence); len(m) > 0 {
 			t.Errorf("%q: %q", s.diag.Evidence, string(m))
 		}
+	}
+}
+
+// When the layout moves (mystery mode's strip takes a second row), the
+// scene asks for a full repaint, so no pixels of the old layout stay.
+func TestMovedLayoutRepaintsInFull(t *testing.T) {
+	s := New()
+	c := ctx()
+	s.Update(c)
+	c.Full = false
+	s.Update(c)
+	if c.Full {
+		t.Fatal("a still layout asks for a full repaint")
+	}
+	before := s.ui.screen.Strip
+	press(t, s, ebiten.KeyM, false)
+	s.Update(c)
+	if s.ui.screen.Strip == before {
+		t.Skip("the strip did not move at this size")
+	}
+	if !c.Full {
+		t.Errorf("the strip moved from %+v to %+v without a full repaint", before, s.ui.screen.Strip)
 	}
 }

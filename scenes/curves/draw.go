@@ -163,7 +163,11 @@ func (s *Scene) drawMain(dst *ebiten.Image, t *widgets.Theme) {
 	n := len(cur.TrainLoss)
 	if n > s.drawn.pts {
 		from := s.drawn.pts
-		xs := func(i int) float64 { return cur.Epoch[i] }
+		scale := 1.0
+		if s.hidden() { // the x axis is the share of the run
+			scale = 1 / float64(s.run.Epochs())
+		}
+		xs := func(i int) float64 { return cur.Epoch[i] * scale }
 		u.lossPlot.Series(xs, func(i int) float64 { return cur.ValLoss[i] }, from, n, t.S(2), valCol)
 		u.lossPlot.Series(xs, func(i int) float64 { return cur.TrainLoss[i] }, from, n, t.S(2), trainCol)
 		if u.accPlot.Rect.W > 0 {

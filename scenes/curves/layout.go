@@ -13,6 +13,7 @@ import (
 // ui holds the scene's widgets and where they are this frame.
 type ui struct {
 	screen                 kit.Screen
+	before                 kit.Screen // the layout last drawn in full
 	mainP, verdictP, runP  widgets.Rect
 	lossPlot, accPlot      widgets.Plot
 	strip                  kit.Strip
@@ -81,13 +82,19 @@ func (s *Scene) layout(c *kit.Ctx) {
 		u.lossPlot.Rect.H = math.Max(in.H, 1)
 		u.accPlot.Rect = widgets.Rect{}
 	}
-	ep := float64(s.run.Epochs())
+	// A mystery's x axis runs over the share of the run: its length in
+	// epochs would give some scenarios away.
+	ep, xl, xf := float64(s.run.Epochs()), "epoch", (func(float64) string)(nil)
+	if s.hidden() {
+		ep, xl, xf = 1, "share of the run", func(v float64) string { return fmt.Sprintf("%.0f%%", v*100) }
+	}
 	u.lossPlot.XMin, u.lossPlot.XMax, u.lossPlot.YMin, u.lossPlot.YMax, u.lossPlot.LogY = 0, ep, -2, 1, true
 	u.accPlot.XMin, u.accPlot.XMax, u.accPlot.YMin, u.accPlot.YMax = 0, ep, 0, 1
-	u.accPlot.XLabel = "epoch"
+	u.lossPlot.XFormat, u.accPlot.XFormat = xf, xf
+	u.accPlot.XLabel = xl
 	u.accPlot.YFormat = func(v float64) string { return fmt.Sprintf("%.0f%%", v*100) }
 	if u.accPlot.Rect.H == 0 {
-		u.lossPlot.XLabel = "epoch"
+		u.lossPlot.XLabel = xl
 	} else {
 		u.lossPlot.XLabel = ""
 	}
@@ -134,7 +141,7 @@ func (s *Scene) writeVerdict(t *widgets.Theme) {
 	}
 	switch {
 	case s.hidden():
-		ls = append(ls, line{text: fmt.Sprintf("Mystery %d: what is wrong, if anything?", s.counter), bold: true, col: 4})
+		ls = append(ls, line{text: fmt.Sprintf("Mystery %d: what is wrong, if anything?", s.number), bold: true, col: 4})
 		ls = wrapInto(ls, t, "Pick a diagnosis with its button or key: G healthy, U LR too high, L LR too low, V overfitting, B bad init, D data bug, P plateau then LR ÷ 10.", w, 0)
 		ls = append(ls, line{text: fmt.Sprintf("score %d / %d", s.right, s.asked), col: 3})
 	case s.mystery:
@@ -170,12 +177,20 @@ func (s *Scene) writeRun(t *widgets.Theme) {
 	case s.paused:
 		state = "paused (Space)"
 	}
-	ls = append(ls, line{text: fmt.Sprintf("epoch %s / %d · %d steps · %s", num(tr.Epoch()), s.run.Epochs(), tr.Steps(), state)})
+	// A mystery's run length, step count and learning rate would name
+	// some scenarios: it shows its progress only.
+	if s.hidden() {
+		ls = append(ls, line{text: fmt.Sprintf("%.0f %% of the run · %s", 100*tr.Epoch()/float64(s.run.Epochs()), state)})
+	} else {
+		ls = append(ls, line{text: fmt.Sprintf("epoch %s / %d · %d steps · %s", num(tr.Epoch()), s.run.Epochs(), tr.Steps(), state)})
+	}
 	if n := len(s.cur.TrainLoss); n > 0 {
 		c := s.cur
 		ls = append(ls, line{text: fmt.Sprintf("loss: train %s · val %s", num(c.TrainLoss[n-1]), num(c.ValLoss[n-1]))},
-			line{text: fmt.Sprintf("accuracy: train %.0f %% · val %.0f %%", c.TrainAcc[n-1]*100, c.ValAcc[n-1]*100)},
-			line{text: fmt.Sprintf("learning rate %s · seed %d", num(c.LR[n-1]), s.seed), col: 3})
+			line{text: fmt.Sprintf("accuracy: train %.0f %% · val %.0f %%", c.TrainAcc[n-1]*100, c.ValAcc[n-1]*100)})
+		if !s.hidden() {
+			ls = append(ls, line{text: fmt.Sprintf("learning rate %s · seed %d", num(c.LR[n-1]), s.seed), col: 3})
+		}
 	}
 	u.runLines = ls
 }

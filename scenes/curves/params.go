@@ -2,6 +2,7 @@ package curves
 
 import (
 	"strconv"
+	"strings"
 
 	"gradlab/scenes/kit"
 	"gradlab/sim/diagnose"
@@ -17,10 +18,16 @@ func scenarioIDs() []string {
 
 // Params declares the URL: the scenario, the seed, and mystery mode. The
 // URL reproduces the curves: the same scenario and seed train the same
-// network on the same data in the same order.
+// network on the same data in the same order. A mystery's URL carries its
+// code instead of the scenario and seed, which would give it away.
 func (s *Scene) Params() []kit.Param {
 	return []kit.Param{
-		{Name: "scenario", Read: func() string { return s.scenario().ID }, Write: func(v string) error {
+		{Name: "scenario", Read: func() string {
+			if s.mystery {
+				return ""
+			}
+			return s.scenario().ID
+		}, Write: func(v string) error {
 			id, err := kit.Choice(v, scenarioIDs(), s.scenario().ID, "scenario")
 			for i, sc := range diagnose.Scenarios {
 				if sc.ID == id {
@@ -29,18 +36,34 @@ func (s *Scene) Params() []kit.Param {
 			}
 			return err
 		}},
-		{Name: "seed", Read: func() string { return strconv.Itoa(s.seed) }, Write: func(v string) (err error) {
+		{Name: "seed", Read: func() string {
+			if s.mystery {
+				return ""
+			}
+			return strconv.Itoa(s.seed)
+		}, Write: func(v string) (err error) {
 			s.seed, err = kit.IntIn(v, 0, seedMax, s.seed, "the seed")
 			return err
 		}},
 		{Name: "mystery", Read: func() string {
 			if s.mystery {
-				return "1"
+				return strconv.Itoa(s.code)
 			}
 			return ""
 		}, Write: func(v string) (err error) {
-			s.mystery, err = kit.Bool(v, s.mystery, "mystery")
-			return err
+			switch strings.ToLower(v) {
+			case "", "0", "false":
+				s.mystery = false
+				return nil
+			case "true":
+				v = "1"
+			}
+			c, err := kit.IntIn(v, 1, codeMax, 0, "the mystery")
+			if err != nil {
+				return err
+			}
+			s.mystery, s.code = true, c
+			return nil
 		}},
 	}
 }

@@ -40,8 +40,9 @@ type Status struct {
 // MysteryStatus is mystery mode and the session's score.
 type MysteryStatus struct {
 	On       bool   `json:"on"`
-	Number   int    `json:"number"`
-	Guess    string `json:"guess"` // "" before the guess
+	Number   int    `json:"number"` // the session's count of mysteries
+	Code     int    `json:"code"`   // what picks it: the URL's mystery=
+	Guess    string `json:"guess"`  // "" before the guess
 	Revealed bool   `json:"revealed"`
 	Right    int    `json:"right"`
 	Asked    int    `json:"asked"`
@@ -63,7 +64,7 @@ func (s *Scene) Status() any {
 		Diagnosis: s.diag.Condition.ID(), Verdict: s.diag.Condition.Name(), Evidence: s.diag.Evidence,
 		Confidence: fin(s.diag.Confidence), Marks: []diagnose.Mark{}, DiagnosedAt: s.diagAt, Shown: !s.hidden(),
 		Version: s.version,
-		Mystery: MysteryStatus{On: s.mystery, Number: s.counter, Revealed: s.revealed, Right: s.right, Asked: s.asked}}
+		Mystery: MysteryStatus{On: s.mystery, Number: s.number, Code: s.code, Revealed: s.revealed, Right: s.right, Asked: s.asked}}
 	if n := len(s.cur.TrainLoss); n > 0 {
 		st.TrainLoss, st.ValLoss = fin(s.cur.TrainLoss[n-1]), fin(s.cur.ValLoss[n-1])
 		st.TrainAcc, st.ValAcc, st.LR = fin(s.cur.TrainAcc[n-1]), fin(s.cur.ValAcc[n-1]), fin(s.cur.LR[n-1])

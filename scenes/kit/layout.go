@@ -27,6 +27,22 @@ type Screen struct {
 	Wide bool
 }
 
+// Same reports whether two layouts put everything in the same place. A
+// scene whose layout moved (the strip grew a row, a panel went) repaints
+// in full: pixels of the old layout would otherwise stay where nothing
+// draws any more.
+func (s Screen) Same(o Screen) bool {
+	if s.Main != o.Main || s.Strip != o.Strip || s.Wide != o.Wide || len(s.Panels) != len(o.Panels) {
+		return false
+	}
+	for i := range s.Panels {
+		if s.Panels[i] != o.Panels[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // Layout is the frame every scene follows: the control strip along the
 // bottom, the main view (keeping aspect w/h where it can) and the side
 // panels beside it on wide screens or under it on narrow ones. The main view

@@ -80,3 +80,21 @@ func TestLayoutGivesTheMainViewHalf(t *testing.T) {
 func overlaps(a, b widgets.Rect) bool {
 	return a.X < b.Right() && b.X < a.Right() && a.Y < b.Bottom() && b.Y < a.Bottom()
 }
+
+func TestScreenSame(t *testing.T) {
+	a := Screen{Main: widgets.Rect{W: 10, H: 10}, Panels: []widgets.Rect{{Y: 10, W: 10, H: 5}}, Strip: widgets.Rect{Y: 15, W: 10, H: 3}}
+	b := a
+	b.Panels = append([]widgets.Rect(nil), a.Panels...)
+	if !a.Same(b) {
+		t.Error("equal layouts differ")
+	}
+	b.Panels[0].H = 4
+	if a.Same(b) {
+		t.Error("a moved panel is the same")
+	}
+	b = a
+	b.Strip.H = 6
+	if a.Same(b) || a.Same(Screen{}) {
+		t.Error("a grown strip is the same")
+	}
+}
