@@ -52,7 +52,7 @@ func (s *Scene) Params() []kit.Param {
 			return ""
 		}, Write: func(v string) (err error) {
 			switch strings.ToLower(v) {
-			case "", "0", "false":
+			case "0", "false":
 				s.mystery = false
 				return nil
 			case "true":
