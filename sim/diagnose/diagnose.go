@@ -255,7 +255,7 @@ func judge(c Curves, tr, va []float64, ep func(int) float64) Diagnosis {
 		raw := m3
 		conf := clamp01(0.5 + 0.5*(rise/ExplodeRise-0.5))
 		return Diagnosis{Condition: LRHigh, Confidence: math.Max(conf, 0.55),
-			Evidence: fmt.Sprintf("training loss rose %s× from %s at epoch %s to %s at epoch %s: the steps overshoot",
+			Evidence: fmt.Sprintf("training loss (a running median of 3 epochs, so one stray point does not count) rose %s× from %s at epoch %s to %s at epoch %s: the steps overshoot",
 				num(rise), num(raw[i]), num(ep(i)), num(raw[j]), num(ep(j))),
 			Marks: []Mark{{Index: i, Epoch: ep(i), Value: raw[i], Label: "low"}, {Index: j, Epoch: ep(j), Value: raw[j], Label: "high"}}}
 	}
@@ -400,7 +400,7 @@ func lrDrop(c Curves, tr []float64, ep func(int) float64) (Diagnosis, bool) {
 		}
 		conf := clamp01(0.5 + 0.25*(1-flat/PlateauFlat) + 0.25*math.Min(fall/DropFall-1, 1))
 		return Diagnosis{Condition: PlateauLRDrop, Confidence: math.Max(conf, 0.55),
-			Evidence: fmt.Sprintf("training loss hovered around %s for epochs %s–%s (its trend under %s %%), then fell %s %% to %s by epoch %s once the LR was cut %s× (%s to %s) at epoch %s",
+			Evidence: fmt.Sprintf("training loss hovered around %s for epochs %s–%s (moving less than %s %% over that stretch), then fell %s %% to %s by epoch %s once the LR was cut %s× (%s to %s) at epoch %s",
 				num(level), num(ep(e-w)), num(ep(e-1)), pct(math.Max(flat, 0.01)), pct(fall), num(m3[lo-e]), num(ep(lo)), num(c.LR[e-1]/c.LR[e]), num(c.LR[e-1]), num(c.LR[e]), num(ep(e-1))),
 			Marks: []Mark{{Index: e - w, Epoch: ep(e - w), Value: level, Label: "plateau"}, {Index: e - 1, Epoch: ep(e - 1), Line: true, Label: "LR ÷ " + num(c.LR[e-1]/c.LR[e])},
 				{Index: lo, Epoch: ep(lo), Value: m3[lo-e], Label: "after"}}}, true
@@ -489,12 +489,12 @@ func stuck(c Curves, tr, va []float64, ep func(int) float64, lnC, noise float64)
 	}
 	moved := lnC - minT
 	lo := argmin(tr)
-	ev := fmt.Sprintf("training loss stayed near ln %d = %s, never below %s (epoch %s)%s: the network memorises the training labels",
+	ev := fmt.Sprintf("training loss stayed near ln %d = %s, never below %s (epoch %s)%s",
 		c.Classes, lnS(lnC), num(minT), num(ep(lo)), accNote)
 	if va != nil {
-		ev += fmt.Sprintf(" while validation loss ends at %s, above ln %d", num(va[n-1]), c.Classes)
+		ev += fmt.Sprintf("; the little the network fits of its training labels makes validation worse: it ends at %s, above ln %d", num(va[n-1]), c.Classes)
 	}
-	ev += ", but nothing it learns carries over: the labels do not follow the inputs"
+	ev += ". Nothing learned carries over to new points: the labels do not follow the inputs"
 	conf := clamp01(0.5 + 0.5*math.Min(moved/(0.1*lnC), 1))
 	return Diagnosis{Condition: DataBug, Confidence: math.Max(conf, 0.55), Evidence: ev,
 		Marks: []Mark{{Index: lo, Epoch: ep(lo), Value: minT, Label: "lowest"}, {Index: n - 1, Epoch: ep(n - 1), Value: va[n-1], Series: Val, Label: "val end"}}}, true
