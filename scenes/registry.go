@@ -11,6 +11,7 @@ import (
 	"gradlab/scenes/race"
 	"gradlab/scenes/sanity"
 	"gradlab/scenes/threelrs"
+	"gradlab/scenes/transfer"
 )
 
 // Entry is one scene as the shell knows it. New builds the scene; the shell
@@ -32,6 +33,7 @@ var All = []Entry{
 	{ID: "curves", Title: "loss-curve doctor", Short: "curves", Digit: 4, New: func() kit.Scene { return curves.New() }},
 	{ID: "lr-1d", Title: "learning rate in 1-D", Short: "1-D", Digit: 5, New: func() kit.Scene { return lr1d.New() }},
 	{ID: "race", Title: "optimizer race", Short: "race", Digit: 6, New: func() kit.Scene { return race.New() }},
+	{ID: "transfer", Title: "transfer learning", Short: "transfer", Digit: 0, New: func() kit.Scene { return transfer.New() }},
 }
 
 // Default is the scene a URL without ?scene= opens.

@@ -1,0 +1,278 @@
+package transfer
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"gradlab/assets"
+	"gradlab/scenes/kit"
+	"gradlab/sim/data"
+	"gradlab/sim/nn"
+	tl "gradlab/sim/transfer"
+	"gradlab/widgets"
+)
+
+// The two views: the fine-tuned network (the network being pretrained
+// before that) and the one trained from scratch.
+const (
+	vFine = iota
+	vScratch
+	views
+)
+
+// Series colours: one per run, apart from the four class colours.
+var (
+	fineColor    = assets.Purple
+	scratchColor = assets.Neutral
+)
+
+// ui holds the scene's widgets and where they are this frame.
+type ui struct {
+	screen  kit.Screen
+	strip   kit.Strip
+	caption kit.Caption
+	legend  kit.Legend
+	plot    widgets.Rect // the accuracy plot's panel
+	frozen  widgets.Rect // the Δθ read-out panel
+	regions widgets.Rect // the main view holding both region views
+	views   [views]widgets.Regions
+	viewBox [views]widgets.Rect
+	labels  [views]string
+	cls     [views]nn.Classifier
+	// watched are the networks and steps the views last rendered.
+	watchedNet  [views]*nn.Net
+	watchedStep [views]int
+	pointsOf    [views]*data.Set
+
+	run, restart, freeze, seed, finish widgets.Button
+	examples, sim                      widgets.Slider
+
+	text   textState
+	textAt time.Time
+}
+
+// textState is the panels' text as last refreshed.
+type textState struct {
+	version int
+	stage   string
+	summary string
+	rows    [views]string
+	deltas  []string
+}
+
+// layout fills the strip and splits the area: the two region views in the
+// main view; the legend, the accuracy plot, the Δθ read-out and the
+// caption beside it (or under it on narrow screens).
+func (s *Scene) layout(c *kit.Ctx) {
+	t, u := c.Theme, &s.ui
+	s.fillStrip(t)
+	specs := []kit.PanelSpec{
+		{Min: kit.LegendHeight(t, views), Want: kit.LegendHeight(t, views), Drop: 0},
+		{Min: t.S(110), Want: t.S(190), Drop: 1},
+		{Min: t.S(24) + 3*t.S(16), Want: t.S(24) + 4*t.S(16), Drop: 2},
+		{Min: t.S(70), Want: 1e6, Drop: 3},
+	}
+	u.screen = kit.Layout(t, c.Area, &u.strip, 2.0, specs)
+	u.legend.Rect, u.plot, u.frozen, u.caption.Rect = u.screen.Panels[0], u.screen.Panels[1], u.screen.Panels[2], u.screen.Panels[3]
+	u.regions = u.screen.Main
+	u.caption.Title = "what you are seeing"
+	s.layoutPanels(t)
+}
+
+// fillStrip puts the controls into the strip in reading order.
+func (s *Scene) fillStrip(t *widgets.Theme) {
+	u, st := &s.ui, &s.ui.strip
+	st.Begin()
+	label := "pause (Space)"
+	switch {
+	case !s.active():
+		label = "run again (Space)"
+	case !s.playing:
+		label = "resume (Space)"
+	}
+	st.Button(t, &u.run, label)
+	u.run.Active = s.playing && s.active()
+	st.Button(t, &u.restart, "restart (R)")
+	st.Button(t, &u.finish, "finish (X)")
+	st.Gap()
+	st.Button(t, &u.freeze, "frozen: "+freezeShort(s.freeze)+" (F)")
+	st.Button(t, &u.seed, fmt.Sprintf("seed %d (S)", s.seed))
+	if u.caption.NeedsButton() {
+		st.Button(t, &u.caption.Button, "notes (I)")
+	} else {
+		u.caption.Button.Rect = widgets.Rect{}
+	}
+	st.Break()
+	st.Slider(t, &u.examples, 150)
+	u.examples.Label = "examples per class (↓ ↑)"
+	u.examples.Min, u.examples.Max, u.examples.Log, u.examples.Value = tl.MinPerClass, tl.MaxPerClass, false, float64(s.perClass)
+	u.examples.Format = func(v float64) string { return fmt.Sprintf("%d", snapPerClass(v)) }
+	st.Slider(t, &u.sim, 170)
+	u.sim.Label = "similarity to the source (← →)"
+	u.sim.Min, u.sim.Max, u.sim.Log, u.sim.Value = 0, 1, false, s.sim
+	u.sim.Format = func(v float64) string { return fmt.Sprintf("%.2f", snapSim(v)) }
+}
+
+// snapPerClass puts a slider value on the whole numbers 5 … 50.
+func snapPerClass(v float64) int {
+	if math.IsNaN(v) {
+		return defPerClass
+	}
+	return min(max(int(math.Round(v)), tl.MinPerClass), tl.MaxPerClass)
+}
+
+// freezeShort is the strip's word for f.
+func freezeShort(f tl.Freeze) string {
+	return [...]string{"none", "first layer", "all but head"}[f]
+}
+
+// textEvery is how often the changing numbers in the panels are shown
+// anew while the runs train.
+const textEvery = 250 * time.Millisecond
+
+// layoutPanels refreshes the words and lays out the legend and the views.
+func (s *Scene) layoutPanels(t *widgets.Theme) {
+	u := &s.ui
+	if u.text.version != s.version || time.Since(u.textAt) >= textEvery {
+		u.text = s.texts()
+		u.textAt = time.Now()
+	}
+	u.caption.Text = u.text.summary + "\n" + explanation
+	u.legend.Title = "held-out target accuracy · " + fmt.Sprintf("%d examples per class", s.perClass)
+	u.legend.Rows = u.legend.Rows[:0]
+	u.legend.Rows = append(u.legend.Rows,
+		kit.LegendRow{Color: fineColor, Marker: kit.Disc, Name: "fine-tuned", Detail: s.freeze.Name(), Line: u.text.rows[vFine]},
+		kit.LegendRow{Color: scratchColor, Marker: kit.Square, Name: "from scratch", Detail: "every layer trained", Line: u.text.rows[vScratch]},
+	)
+	u.legend.Layout(t)
+	s.layoutViews(t)
+}
+
+// box is the part of the plane every view shows: the unit disc of the
+// spirals with a margin.
+const box = 1.15
+
+// layoutViews splits the main view into the two region views side by
+// side (one above the other when the view is tall), each with a label
+// line over its map.
+func (s *Scene) layoutViews(t *widgets.Theme) {
+	u := &s.ui
+	in := kit.PanelInner(t, u.regions, true)
+	gap := math.Round(t.S(8))
+	side := in.W >= in.H
+	for i := range u.views {
+		g := &u.views[i]
+		u.viewBox[i], g.Rect = widgets.Rect{}, widgets.Rect{}
+		if in.W < t.S(60) || in.H < t.S(60) {
+			continue
+		}
+		var b widgets.Rect
+		if side {
+			w := math.Floor((in.W - gap) / 2)
+			b = widgets.Rect{X: in.X + float64(i)*(w+gap), Y: in.Y, W: w, H: in.H}
+		} else {
+			h := math.Floor((in.H - gap) / 2)
+			b = widgets.Rect{X: in.X, Y: in.Y + float64(i)*(h+gap), W: in.W, H: h}
+		}
+		u.viewBox[i] = b
+		lh := t.LineH(widgets.Small) + t.S(4)
+		g.Rect = widgets.Rect{X: b.X - t.S(4), Y: b.Y + lh, W: b.W + t.S(4), H: math.Max(b.H-lh, 1)}
+		g.X0, g.Y0, g.X1, g.Y1 = -box, -box, box, box
+		g.Classes = tl.Arms
+		g.Confidence = true
+		g.MaxCells = 1600
+		g.Every = viewEvery
+		g.Budget = tickBudget / 6
+		net, pts := s.viewNet(i)
+		u.cls[i].Net = net
+		g.Classify = u.cls[i].Classify
+		g.Begin = u.cls[i].Snap
+		if pts != u.pointsOf[i] || len(g.Points) != pts.N() {
+			u.pointsOf[i] = pts
+			g.Points = g.Points[:0]
+			mark := pts.N() <= 4*tl.MaxPerClass
+			for k := range pts.N() {
+				p := pts.Row(k)
+				g.Points = append(g.Points, widgets.RegionPoint{X: p[0], Y: p[1], Class: pts.Y[k], Mark: mark})
+			}
+		}
+		g.Layout(t)
+		u.labels[i] = t.Fit(s.viewLabel(i), widgets.Small, true, b.W-t.S(16))
+	}
+}
+
+// viewNet is the network view i shows and the points drawn over it: while
+// pretraining, the left view shows the network learning the source with
+// the source's points and the right one the untrained network over the
+// target's examples.
+func (s *Scene) viewNet(i int) (*nn.Net, *data.Set) {
+	if s.cmp == nil {
+		if i == vFine {
+			return s.pre.Net(), s.pre.Train
+		}
+		return s.pre.Init, s.few
+	}
+	if i == vFine {
+		return s.cmp.Fine.Net, s.cmp.Few
+	}
+	return s.cmp.Scratch.Net, s.cmp.Few
+}
+
+// viewLabel is the line over view i.
+func (s *Scene) viewLabel(i int) string {
+	if s.cmp == nil {
+		if i == vFine {
+			return s.ui.text.stage
+		}
+		return "from scratch: waits for the same examples"
+	}
+	tr := s.cmp.Fine
+	name := "fine-tuned, " + s.freeze.Name()
+	if i == vScratch {
+		tr, name = s.cmp.Scratch, "from scratch"
+	}
+	return fmt.Sprintf("%s · held-out %s", name, pct(tr.Last().ValAcc))
+}
+
+// watchViews re-renders a view when its network changed: at once for a
+// new network, at most every viewEvery while one trains.
+func (s *Scene) watchViews() {
+	u := &s.ui
+	for i := range u.views {
+		net, _ := s.viewNet(i)
+		steps := s.netSteps(i)
+		switch {
+		case net != u.watchedNet[i]:
+			u.watchedNet[i], u.watchedStep[i] = net, steps
+			u.views[i].Refresh()
+		case steps != u.watchedStep[i]:
+			u.watchedStep[i] = steps
+			u.views[i].Invalidate()
+		}
+	}
+}
+
+// netSteps counts the updates of view i's network.
+func (s *Scene) netSteps(i int) int {
+	switch {
+	case s.cmp == nil && i == vFine:
+		return s.pre.Steps()
+	case s.cmp == nil:
+		return 0
+	case i == vFine:
+		return s.cmp.Fine.Steps()
+	}
+	return s.cmp.Scratch.Steps()
+}
+
+// viewEvery is the least time between two renders of a training network.
+const viewEvery = 400 * time.Millisecond
+
+// pct formats a fraction as a whole percentage.
+func pct(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "–"
+	}
+	return fmt.Sprintf("%.0f %%", 100*v)
+}
