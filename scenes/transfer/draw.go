@@ -10,8 +10,8 @@ import (
 
 	"gradlab/assets"
 	"gradlab/scenes/kit"
-	tl "gradlab/sim/transfer"
 	"gradlab/sim/train"
+	tl "gradlab/sim/transfer"
 	"gradlab/widgets"
 )
 
