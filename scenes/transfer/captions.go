@@ -33,8 +33,8 @@ func (s *Scene) texts() textState {
 	}
 	c := s.cmp
 	r := c.Result()
-	ts.rows[vFine] = fmt.Sprintf("%s at step %d · before fine-tuning %s", pct(r.Fine), c.Fine.Steps(), pct(r.ZeroShot))
-	ts.rows[vScratch] = fmt.Sprintf("%s at step %d", pct(r.Scratch), c.Scratch.Steps())
+	ts.rows[vFine] = fmt.Sprintf("%s at step %d · before fine-tuning %s", pct(r.Fine), c.Fine.Last().Step, pct(r.ZeroShot))
+	ts.rows[vScratch] = fmt.Sprintf("%s at step %d", pct(r.Scratch), c.Scratch.Last().Step)
 	ts.summary = s.summary(r)
 	for _, d := range c.Deltas() {
 		ts.deltas = append(ts.deltas, deltaLine(d))

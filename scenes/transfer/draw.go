@@ -30,6 +30,8 @@ type drawState struct {
 	deltas  string
 	labels  [views]string
 	chrome  chromeKey
+	// pretraining is the stage the main view's title was drawn for.
+	pretraining bool
 }
 
 // chromeKey is the state the strip shows besides hover and press.
@@ -94,8 +96,15 @@ func (s *Scene) drawViews(dst *ebiten.Image, t *widgets.Theme, full bool) {
 	if u.regions.H <= 0 {
 		return
 	}
+	// The stage changes the title and both views: all of it is drawn anew.
+	full = full || s.pretraining() != d.pretraining
 	if full {
-		kit.Panel(dst, t, u.regions, "decision regions on the target · ringed: the examples both networks learn from")
+		d.pretraining = s.pretraining()
+		title := "decision regions on the target · ringed: the examples both networks learn from"
+		if d.pretraining {
+			title = "left: the network learning the source's 480 points · right: the target's examples, waiting"
+		}
+		kit.Panel(dst, t, u.regions, title)
 	}
 	t0 := time.Now()
 	for i := range u.views {

@@ -50,6 +50,28 @@ type ui struct {
 
 	text   textState
 	textAt time.Time
+	// textGen counts refreshes of text; laidOut is what the last layout
+	// was made for.
+	textGen int
+	laidOut layoutKey
+}
+
+// layoutKey is everything the layout depends on besides the theme's text
+// measures: when it is unchanged, last tick's rectangles still hold.
+type layoutKey struct {
+	area    widgets.Rect
+	scale   float64
+	version int
+	textGen int
+	playing bool
+	active  bool
+	notes   bool
+	page    int
+}
+
+func (s *Scene) layoutKey(c *kit.Ctx) layoutKey {
+	return layoutKey{c.Area, c.Theme.Scale, s.version, s.ui.textGen, s.playing, s.active(),
+		s.ui.caption.NeedsButton(), s.ui.strip.Page()}
 }
 
 // textState is the panels' text as last refreshed.
@@ -66,6 +88,10 @@ type textState struct {
 // caption beside it (or under it on narrow screens).
 func (s *Scene) layout(c *kit.Ctx) {
 	t, u := c.Theme, &s.ui
+	if u.text.version != s.version {
+		u.text, u.textAt = s.texts(), time.Now()
+		u.textGen++
+	}
 	s.fillStrip(t)
 	specs := []kit.PanelSpec{
 		{Min: kit.LegendHeight(t, views), Want: kit.LegendHeight(t, views), Drop: 0},
@@ -78,6 +104,9 @@ func (s *Scene) layout(c *kit.Ctx) {
 	u.regions = u.screen.Main
 	u.caption.Title = "what you are seeing"
 	s.layoutPanels(t)
+	// The caption's panel may have changed whether the strip needs its
+	// "notes" button: the key is taken after.
+	u.laidOut = s.layoutKey(c)
 }
 
 // fillStrip puts the controls into the strip in reading order.
@@ -109,7 +138,7 @@ func (s *Scene) fillStrip(t *widgets.Theme) {
 	u.examples.Min, u.examples.Max, u.examples.Log, u.examples.Value = tl.MinPerClass, tl.MaxPerClass, false, float64(s.perClass)
 	u.examples.Format = func(v float64) string { return fmt.Sprintf("%d", snapPerClass(v)) }
 	st.Slider(t, &u.sim, 170)
-	u.sim.Label = "similarity to the source (← →)"
+	u.sim.Label = "similarity (← →)"
 	u.sim.Min, u.sim.Max, u.sim.Log, u.sim.Value = 0, 1, false, s.sim
 	u.sim.Format = func(v float64) string { return fmt.Sprintf("%.2f", snapSim(v)) }
 }
@@ -131,13 +160,9 @@ func freezeShort(f tl.Freeze) string {
 // anew while the runs train.
 const textEvery = 250 * time.Millisecond
 
-// layoutPanels refreshes the words and lays out the legend and the views.
+// layoutPanels lays out the legend and the views with the current words.
 func (s *Scene) layoutPanels(t *widgets.Theme) {
 	u := &s.ui
-	if u.text.version != s.version || time.Since(u.textAt) >= textEvery {
-		u.text = s.texts()
-		u.textAt = time.Now()
-	}
 	u.caption.Text = u.text.summary + "\n" + explanation
 	u.legend.Title = "held-out target accuracy · " + fmt.Sprintf("%d examples per class", s.perClass)
 	u.legend.Rows = u.legend.Rows[:0]

@@ -44,11 +44,13 @@ type Scene struct {
 	cmp   *tl.Comparison // nil until pretraining is done
 	// few are the target's examples, shown while pretraining runs.
 	few *data.Set
-	// version counts rebuilds and restarts.
-	version int
-	keys    []kit.Key
-	ui      ui
-	drawn   drawState
+	// version counts rebuilds and restarts; urlVersion is the one the URL
+	// was last marked stale for.
+	version    int
+	urlVersion int
+	keys       []kit.Key
+	ui         ui
+	drawn      drawState
 	// renderCost is what the last region renders took; the next tick's
 	// training leaves that much time out.
 	renderCost time.Duration
@@ -183,10 +185,14 @@ func snapSim(v float64) float64 {
 // Update advances the training within the tick's budget and handles the
 // controls.
 func (s *Scene) Update(c *kit.Ctx) {
-	s.layout(c)
-	version := s.version
+	if s.layoutKey(c) != s.ui.laidOut {
+		s.layout(c)
+	}
 	s.updateControls(c)
-	if s.version != version {
+	// Keys act before Update and controls inside it: either way a new
+	// version means new settings for the URL.
+	if s.version != s.urlVersion {
+		s.urlVersion = s.version
 		c.Changed()
 	}
 	if s.playing && s.active() {
@@ -199,5 +205,13 @@ func (s *Scene) Update(c *kit.Ctx) {
 		}
 	}
 	s.watchViews()
-	s.layoutPanels(c.Theme)
+	// The words change a few times a second; the layout follows them and
+	// whatever this tick changed, and is left alone otherwise.
+	if s.ui.text.version != s.version || time.Since(s.ui.textAt) >= textEvery {
+		s.ui.text, s.ui.textAt = s.texts(), time.Now()
+		s.ui.textGen++
+	}
+	if s.layoutKey(c) != s.ui.laidOut {
+		s.layout(c)
+	}
 }

@@ -89,7 +89,7 @@ func TestCaptionTry(t *testing.T) {
 		t.Fatalf("similarity %g after ← ×25", s.sim)
 	}
 	press(t, s, "X", false)
-	s.layoutPanels(widgets.NewTheme(1))
+	s.Update(ctx())
 	st := status(s)
 	if st.Verdict != "hurt" || !(st.Scratch > st.Fine) {
 		t.Errorf("at similarity 0: verdict %q, fine %.2f scratch %.2f", st.Verdict, st.Fine, st.Scratch)
