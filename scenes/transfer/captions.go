@@ -20,7 +20,7 @@ const explanation = "The source is a spiral of four arms with 120 training point
 
 // texts computes the panels' words from the runs.
 func (s *Scene) texts() textState {
-	ts := textState{version: s.version}
+	ts := textState{version: s.version, active: s.active()}
 	if s.cmp == nil {
 		ts.stage = fmt.Sprintf("pretraining on the 4-arm spiral: %.0f %%", 100*s.pre.Progress())
 		ts.rows[vFine] = fmt.Sprintf("waits for pretraining (source accuracy %s)", pct(s.pre.Accuracy()))

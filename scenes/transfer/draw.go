@@ -30,8 +30,10 @@ type drawState struct {
 	deltas  string
 	labels  [views]string
 	chrome  chromeKey
-	// pretraining is the stage the main view's title was drawn for.
+	// pretraining is the stage the main view's title was drawn for,
+	// heatStage the one the change maps were.
 	pretraining bool
+	heatStage   bool
 }
 
 // chromeKey is the state the strip shows besides hover and press.
@@ -55,6 +57,8 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 		full = true
 	}
 	s.drawViews(dst, t, full)
+	u.heat.draw(dst, t, s.cmp, u.textGen, full || s.drawn.pretraining != s.drawn.heatStage)
+	s.drawn.heatStage = s.drawn.pretraining
 	if lg := s.legendKey(); full || lg != s.drawn.legend {
 		s.drawn.legend = lg
 		if u.legend.Rect.H > 0 {

@@ -37,6 +37,7 @@ type ui struct {
 	frozen  widgets.Rect // the Δθ read-out panel
 	regions widgets.Rect // the main view holding both region views
 	views   [views]widgets.Regions
+	heat    heat
 	viewBox [views]widgets.Rect
 	labels  [views]string
 	cls     [views]nn.Classifier
@@ -77,6 +78,7 @@ func (s *Scene) layoutKey(c *kit.Ctx) layoutKey {
 // textState is the panels' text as last refreshed.
 type textState struct {
 	version int
+	active  bool
 	stage   string
 	summary string
 	rows    [views]string
@@ -186,6 +188,21 @@ func (s *Scene) layoutViews(t *widgets.Theme) {
 	in := kit.PanelInner(t, u.regions, true)
 	gap := math.Round(t.S(8))
 	side := in.W >= in.H
+	lh := t.LineH(widgets.Small) + t.S(4)
+	// Side by side, the two square maps leave room below them on most
+	// screens: the per-weight change maps go there.
+	vh := in.H
+	heatArea := widgets.Rect{}
+	if side {
+		w := math.Floor((in.W - gap) / 2)
+		sq := math.Min(in.H, w+lh+t.LineH(widgets.Small)-t.S(26))
+		want := 2*lh + 32*math.Round(t.S(5))
+		if rest := in.H - sq - gap; rest >= t.S(80) {
+			vh = sq
+			heatArea = widgets.Rect{X: in.X, Y: in.Y + vh + gap, W: in.W, H: math.Min(rest, want)}
+		}
+	}
+	u.heat.layout(t, heatArea)
 	for i := range u.views {
 		g := &u.views[i]
 		u.viewBox[i], g.Rect = widgets.Rect{}, widgets.Rect{}
@@ -195,13 +212,12 @@ func (s *Scene) layoutViews(t *widgets.Theme) {
 		var b widgets.Rect
 		if side {
 			w := math.Floor((in.W - gap) / 2)
-			b = widgets.Rect{X: in.X + float64(i)*(w+gap), Y: in.Y, W: w, H: in.H}
+			b = widgets.Rect{X: in.X + float64(i)*(w+gap), Y: in.Y, W: w, H: vh}
 		} else {
 			h := math.Floor((in.H - gap) / 2)
 			b = widgets.Rect{X: in.X, Y: in.Y + float64(i)*(h+gap), W: in.W, H: h}
 		}
 		u.viewBox[i] = b
-		lh := t.LineH(widgets.Small) + t.S(4)
 		g.Rect = widgets.Rect{X: b.X - t.S(4), Y: b.Y + lh, W: b.W + t.S(4), H: math.Max(b.H-lh, 1)}
 		g.X0, g.Y0, g.X1, g.Y1 = -box, -box, box, box
 		g.Classes = tl.Arms
