@@ -77,6 +77,7 @@ func TestPageTransferTrainsLive(t *testing.T) {
 			t.Errorf("summary %q lacks %q", st.Summary, want)
 		}
 	}
+	time.Sleep(3 * time.Second) // the region views finish their last pictures
 	p.shot("transfer-done-1280x800")
 
 	// F unfreezes everything; the pretraining is kept (no new stage).
@@ -94,6 +95,7 @@ func TestPageTransferTrainsLive(t *testing.T) {
 	if st := p.transfer().State; st.Verdict != "hurt" || !strings.Contains(st.Summary, "transfer hurt: scratch is") {
 		t.Errorf("at similarity 0: %+v", st)
 	}
+	time.Sleep(3 * time.Second)
 	p.shot("transfer-mirror-1280x800")
 }
 
