@@ -49,8 +49,9 @@ type ui struct {
 	run, restart, freeze, seed, finish widgets.Button
 	examples, sim                      widgets.Slider
 
-	text   textState
-	textAt time.Time
+	text      textState
+	textAt    time.Time
+	summaryAt time.Time
 	// textGen counts refreshes of text; laidOut is what the last layout
 	// was made for.
 	textGen int
@@ -90,10 +91,7 @@ type textState struct {
 // caption beside it (or under it on narrow screens).
 func (s *Scene) layout(c *kit.Ctx) {
 	t, u := c.Theme, &s.ui
-	if u.text.version != s.version {
-		u.text, u.textAt = s.texts(), time.Now()
-		u.textGen++
-	}
+	s.refreshTexts(false)
 	s.fillStrip(t)
 	specs := []kit.PanelSpec{
 		{Min: kit.LegendHeight(t, views), Want: kit.LegendHeight(t, views), Drop: 0},
@@ -158,9 +156,34 @@ func freezeShort(f tl.Freeze) string {
 	return [...]string{"none", "first layer", "all but head"}[f]
 }
 
-// textEvery is how often the changing numbers in the panels are shown
-// anew while the runs train.
-const textEvery = 250 * time.Millisecond
+// textEvery is how often the changing numbers in the legend, the read-out
+// and the change maps are shown anew while the runs train; captionEvery
+// the same for the caption, many lines of text to draw again. Text is the
+// costliest thing these panels draw, and on a slow page, where frames are
+// further apart than these, every frame would otherwise pay for it.
+const (
+	textEvery    = 400 * time.Millisecond
+	captionEvery = time.Second
+)
+
+// refreshTexts computes the panels' words when the settings or the stage
+// changed (at once) or their time has come.
+func (s *Scene) refreshTexts(force bool) {
+	u := &s.ui
+	now := time.Now()
+	changed := force || u.text.version != s.version || u.text.active != s.active()
+	if !changed && now.Sub(u.textAt) < textEvery {
+		return
+	}
+	ts := s.texts()
+	if !changed && now.Sub(u.summaryAt) < captionEvery {
+		ts.summary = u.text.summary
+	} else {
+		u.summaryAt = now
+	}
+	u.text, u.textAt = ts, now
+	u.textGen++
+}
 
 // layoutPanels lays out the legend and the views with the current words.
 func (s *Scene) layoutPanels(t *widgets.Theme) {
@@ -222,7 +245,7 @@ func (s *Scene) layoutViews(t *widgets.Theme) {
 		g.X0, g.Y0, g.X1, g.Y1 = -box, -box, box, box
 		g.Classes = tl.Arms
 		g.Confidence = true
-		g.MaxCells = 1600
+		g.MaxCells = 1200
 		g.Every = viewEvery
 		g.Budget = tickBudget / 6
 		net, pts := s.viewNet(i)
@@ -308,7 +331,7 @@ func (s *Scene) netSteps(i int) int {
 }
 
 // viewEvery is the least time between two renders of a training network.
-const viewEvery = 400 * time.Millisecond
+const viewEvery = 500 * time.Millisecond
 
 // pct formats a fraction as a whole percentage.
 func pct(v float64) string {

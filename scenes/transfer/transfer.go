@@ -207,10 +207,7 @@ func (s *Scene) Update(c *kit.Ctx) {
 	s.watchViews()
 	// The words change a few times a second; the layout follows them and
 	// whatever this tick changed, and is left alone otherwise.
-	if s.ui.text.version != s.version || s.ui.text.active != s.active() || time.Since(s.ui.textAt) >= textEvery {
-		s.ui.text, s.ui.textAt = s.texts(), time.Now()
-		s.ui.textGen++
-	}
+	s.refreshTexts(false)
 	if s.layoutKey(c) != s.ui.laidOut {
 		s.layout(c)
 	}
