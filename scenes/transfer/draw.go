@@ -70,8 +70,8 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 		s.drawn.deltas = dk
 		s.drawDeltas(dst, t)
 	}
-	if full || u.caption.Text != s.drawn.caption || c.Active {
-		s.drawn.caption = u.caption.Text
+	if full || u.captionLaid != s.drawn.caption || c.Active {
+		s.drawn.caption = u.captionLaid
 		u.caption.Draw(dst, t)
 	}
 	key := chromeKey{s.version, s.playing, u.strip.Page(), u.caption.NeedsButton(), u.run.Label}

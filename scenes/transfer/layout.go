@@ -49,9 +49,13 @@ type ui struct {
 	run, restart, freeze, seed, finish widgets.Button
 	examples, sim                      widgets.Slider
 
-	text      textState
-	textAt    time.Time
-	summaryAt time.Time
+	// captionLaid is the text the caption's lines were wrapped from (in
+	// its Update, before this tick's words): Draw compares that, so
+	// new words are drawn on the tick after they were wrapped, not lost.
+	captionLaid string
+	text        textState
+	textAt      time.Time
+	summaryAt   time.Time
 	// textGen counts refreshes of text; laidOut is what the last layout
 	// was made for.
 	textGen int

@@ -1,6 +1,7 @@
 package transfer
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -30,5 +31,24 @@ func TestViewsFollowFinish(t *testing.T) {
 		if s.ui.cls[i].Net != want {
 			t.Errorf("view %d classifies another network", i)
 		}
+	}
+}
+
+// The caption on screen follows the words: after a run ends, the panel is
+// drawn again from the finished summary.
+func TestCaptionDrawnAfterTheRunEnds(t *testing.T) {
+	s := New()
+	c := ctx()
+	dst := ebiten.NewImage(1280, 800)
+	for s.active() {
+		s.Update(c)
+		s.Draw(dst, c)
+	}
+	for range 3 {
+		s.Update(c)
+		s.Draw(dst, c)
+	}
+	if s.drawn.caption != s.ui.caption.Text || !strings.HasPrefix(s.drawn.caption, "After 300 steps") {
+		t.Errorf("caption drawn from %.40q, words are %.40q", s.drawn.caption, s.ui.caption.Text)
 	}
 }
