@@ -139,5 +139,6 @@ func TestPageTransferURLAndPhone(t *testing.T) {
 	p.key("x")
 	p.waitFor(`window.gradlab.state.stage == "done"`, 30*time.Second)
 	checkTRFinite(t, p.transfer().State)
+	time.Sleep(3 * time.Second)
 	p.shot("transfer-done-360x640")
 }
