@@ -13,6 +13,7 @@ import (
 	"gradlab/scenes/sanity"
 	"gradlab/scenes/search"
 	"gradlab/scenes/threelrs"
+	"gradlab/scenes/transfer"
 )
 
 // Entry is one scene as the shell knows it. New builds the scene; the shell
@@ -36,6 +37,7 @@ var All = []Entry{
 	{ID: "race", Title: "optimizer race", Short: "race", Digit: 6, New: func() kit.Scene { return race.New() }},
 	{ID: "search", Title: "hyperparameter search", Short: "search", Digit: 8, New: func() kit.Scene { return search.New() }},
 	{ID: "ensemble", Title: "ensembles", Short: "ens", Digit: 9, New: func() kit.Scene { return ensemble.New() }},
+	{ID: "transfer", Title: "transfer learning", Short: "transfer", Digit: 0, New: func() kit.Scene { return transfer.New() }},
 }
 
 // Default is the scene a URL without ?scene= opens.

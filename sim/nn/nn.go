@@ -100,6 +100,15 @@ type Net struct {
 	// Bug, when not NoBug, makes the forward or backward pass wrong on
 	// purpose.
 	Bug Bug
+	// Frozen is how many of the first layers training leaves alone, 0 …
+	// Layers(). Step, StepBatch and a train.Trainer take the gradient of the
+	// layers after them only (TrainGrad) and hand the optimizer only those
+	// parameters (Trainable), so a frozen weight is never written, not even
+	// by decoupled weight decay, and the optimizer keeps no state for it.
+	// Set it before an optimizer's first step: the optimizer sizes its
+	// state to the trainable part then. LossGrad ignores it and gives the
+	// whole gradient, which is what a gradient check compares.
+	Frozen int
 
 	ranges []Range
 	// Scratch, sized for the largest batch seen and feature-major (see
@@ -184,12 +193,13 @@ func (n *Net) Init(scheme Init, scale float64, seed uint64) {
 	}
 }
 
-// Clone returns an independent copy with the same parameters and bug.
+// Clone returns an independent copy with the same parameters, bug and
+// frozen layers.
 func (n *Net) Clone() *Net {
 	c := New(n.Sizes, n.Act)
 	copy(c.Theta, n.Theta)
 	copy(c.Grad, n.Grad)
-	c.Bug = n.Bug
+	c.Bug, c.Frozen = n.Bug, n.Frozen
 	return c
 }
 
@@ -213,15 +223,48 @@ func (n *Net) LossGrad(grad, x []float64, y []int, reg float64) (dataLoss, regLo
 	rows := n.check(x, y)
 	n.forward(x, rows)
 	dataLoss = n.softmaxLoss(y, rows)
-	n.backward(grad, y, rows, reg)
+	n.backward(grad, y, rows, reg, 0)
 	return dataLoss, n.regLoss(reg)
 }
 
-// Step takes one training step on the batch (x, y): LossGrad into n.Grad,
-// then opt.Step(n.Theta, n.Grad, lr). It returns the loss before the step.
+// TrainGrad is LossGrad into n.Grad for training: the backward pass stops
+// above the frozen layers, whose entries of n.Grad are left zero, so a
+// frozen feature extractor costs only its forward pass.
+func (n *Net) TrainGrad(x []float64, y []int, reg float64) (dataLoss, regLoss float64) {
+	stop := n.frozen()
+	rows := n.check(x, y)
+	n.forward(x, rows)
+	dataLoss = n.softmaxLoss(y, rows)
+	n.backward(n.Grad, y, rows, reg, stop)
+	return dataLoss, n.regLoss(reg)
+}
+
+// Trainable returns the parameters training may change and their gradient:
+// Theta and Grad after the frozen layers, sharing memory with them. Layers
+// lie in Theta in order, so the trainable part is one contiguous tail.
+func (n *Net) Trainable() (theta, grad []float64) {
+	lo := len(n.Theta)
+	if f := n.frozen(); f < n.Layers() {
+		lo = n.ranges[2*f].Lo
+	}
+	return n.Theta[lo:], n.Grad[lo:]
+}
+
+// frozen returns Frozen after checking it.
+func (n *Net) frozen() int {
+	if n.Frozen < 0 || n.Frozen > n.Layers() {
+		panic(fmt.Sprintf("nn: %d frozen layers in a network of %d", n.Frozen, n.Layers()))
+	}
+	return n.Frozen
+}
+
+// Step takes one training step on the batch (x, y): TrainGrad, then
+// opt.Step on the trainable parameters (all of Theta unless layers are
+// frozen). It returns the loss before the step.
 func (n *Net) Step(opt Stepper, x []float64, y []int, reg, lr float64) (dataLoss, regLoss float64) {
-	dataLoss, regLoss = n.LossGrad(nil, x, y, reg)
-	opt.Step(n.Theta, n.Grad, lr)
+	dataLoss, regLoss = n.TrainGrad(x, y, reg)
+	th, g := n.Trainable()
+	opt.Step(th, g, lr)
 	return dataLoss, regLoss
 }
 

@@ -131,7 +131,9 @@ func (n *Net) regLoss(reg float64) float64 {
 // left the probabilities in the last layer's buffer. It follows the cs231n
 // notes: dscores = (probs − onehot)/N, dW = Aᵀ·dscores, db = Σ over the
 // batch, dA = dscores·Wᵀ times the activation's derivative, dW += reg·W.
-func (n *Net) backward(grad []float64, y []int, rows int, reg float64) {
+// Layers below stop (the frozen ones) are not visited: their gradient
+// stays zero.
+func (n *Net) backward(grad []float64, y []int, rows int, reg float64, stop int) {
 	clear(grad)
 	L, c := n.Layers(), n.Classes()
 	delta := n.d0[:rows*c]
@@ -146,7 +148,7 @@ func (n *Net) backward(grad []float64, y []int, rows int, reg float64) {
 		}
 	}
 	next := n.d1
-	for l := L - 1; l >= 0; l-- {
+	for l := L - 1; l >= stop; l-- {
 		fi, fo := n.Sizes[l], n.Sizes[l+1]
 		a := n.xT
 		if l > 0 {
@@ -178,7 +180,7 @@ func (n *Net) backward(grad []float64, y []int, rows int, reg float64) {
 				gw[k] = -gw[k]
 			}
 		}
-		if l > 0 {
+		if l > stop {
 			dprev := next[:rows*fi]
 			backInputT(dprev, delta, n.w(l), a, fi, fo, rows, n.Act, n.Bug != BugNoMask)
 			delta, next = dprev, delta[:cap(delta)]

@@ -162,17 +162,20 @@ func (t *Trainer) step() {
 	lr := t.Config.Schedule.LR(t.Config.LR, k)
 	var d, r float64
 	if b := t.batchSize(); b == t.Train.N() {
-		d, r = t.Net.LossGrad(nil, t.Train.X, t.Train.Y, t.Config.Reg)
+		d, r = t.Net.TrainGrad(t.Train.X, t.Train.Y, t.Config.Reg)
 	} else {
 		t.batch = t.Train.Subset(t.batch, t.nextBatch(b))
-		d, r = t.Net.LossGrad(nil, t.batch.X, t.batch.Y, t.Config.Reg)
+		d, r = t.Net.TrainGrad(t.batch.X, t.batch.Y, t.Config.Reg)
 	}
 	loss := d + r
 	if why := t.badLoss(loss); why != "" {
 		t.diverge(k, why)
 		return
 	}
-	t.Opt.Step(t.Net.Theta, t.Net.Grad, lr)
+	// Only the layers after the network's frozen ones reach the optimizer
+	// (see nn.Net.Frozen): a frozen weight is never written.
+	th, g := t.Net.Trainable()
+	t.Opt.Step(th, g, lr)
 	t.Loss = append(t.Loss, loss)
 	t.LR = append(t.LR, lr)
 	k++
