@@ -10,6 +10,7 @@ import (
 	"gradlab/scenes/lr1d"
 	"gradlab/scenes/race"
 	"gradlab/scenes/sanity"
+	"gradlab/scenes/schedules"
 	"gradlab/scenes/threelrs"
 )
 
@@ -32,6 +33,7 @@ var All = []Entry{
 	{ID: "curves", Title: "loss-curve doctor", Short: "curves", Digit: 4, New: func() kit.Scene { return curves.New() }},
 	{ID: "lr-1d", Title: "learning rate in 1-D", Short: "1-D", Digit: 5, New: func() kit.Scene { return lr1d.New() }},
 	{ID: "race", Title: "optimizer race", Short: "race", Digit: 6, New: func() kit.Scene { return race.New() }},
+	{ID: "schedules", Title: "LR schedules", Short: "sched", Digit: 7, New: func() kit.Scene { return schedules.New() }},
 }
 
 // Default is the scene a URL without ?scene= opens.
