@@ -97,7 +97,7 @@ func eventWords(k sim.ScheduleKind, r *schedrun.Run) string {
 		}
 		switch ev.Kind {
 		case schedrun.Drop:
-			return fmt.Sprintf("%s's loss went from %s to %s in the 3 epochs after its drop at epoch %d (%.1f× lower)",
+			return fmt.Sprintf("%s: the loss went from %s to %s in the 3 epochs after the drop at epoch %d (%.1f× lower)",
 				k.Name(), widgets.Num(b), widgets.Num(a), ev.Epoch, b/a)
 		case schedrun.Restart:
 			if a/b > bestRatio {
@@ -106,7 +106,7 @@ func eventWords(k sim.ScheduleKind, r *schedrun.Run) string {
 		}
 	}
 	if bestRatio > 0 {
-		return fmt.Sprintf("%s's loss jumped from %s to %s (%.1f×) after its restart at epoch %d",
+		return fmt.Sprintf("%s: the loss jumped from %s to %s (%.1f×) after the restart at epoch %d",
 			k.Name(), widgets.Num(b0), widgets.Num(a0), bestRatio, best.Epoch)
 	}
 	return ""

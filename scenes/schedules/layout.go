@@ -46,8 +46,10 @@ func (s *Scene) layout(c *kit.Ctx) {
 	s.fillStrip(t)
 	specs := []kit.PanelSpec{
 		{Min: kit.LegendHeight(t, 3), Want: kit.LegendHeight(t, nk), Drop: 0},
-		{Min: t.S(76), Want: t.S(150), Drop: 2},
-		{Min: t.S(70), Want: 1e6, Drop: 1},
+		// The settings before the caption: the caption has its "notes"
+		// button when it cannot show, the settings have none.
+		{Min: t.S(76), Want: t.S(140), Drop: 1},
+		{Min: t.S(70), Want: 1e6, Drop: 2},
 	}
 	u.screen = kit.Layout(t, c.Area, &u.strip, 1.3, specs)
 	u.legend.Rect, u.editor, u.caption.Rect = u.screen.Panels[0], u.screen.Panels[1], u.screen.Panels[2]
@@ -56,8 +58,8 @@ func (s *Scene) layout(c *kit.Ctx) {
 	m := u.screen.Main
 	pad := math.Round(t.S(6))
 	u.lrPlot, u.lossPlot, u.accPlot = m, widgets.Rect{}, widgets.Rect{}
-	if m.H >= t.S(200) {
-		hAcc := math.Round(math.Max(m.H*0.22, t.S(60)))
+	if m.H >= t.S(330) {
+		hAcc := math.Round(math.Max(m.H*0.22, t.S(72)))
 		hLR := math.Round((m.H - hAcc - 2*pad) * 0.45)
 		u.lrPlot = widgets.Rect{X: m.X, Y: m.Y, W: m.W, H: hLR}
 		u.lossPlot = widgets.Rect{X: m.X, Y: u.lrPlot.Bottom() + pad, W: m.W, H: m.H - hAcc - hLR - 2*pad}

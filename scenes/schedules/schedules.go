@@ -129,31 +129,30 @@ func (s *Scene) trained() int {
 // curves grow at a pace that can be watched.
 const maxStepsPerSlice = 10
 
-// work trains the runs still going within budget, the furthest behind
-// first, so they grow side by side. It returns the steps taken.
+// work trains the runs still going within budget, a piece at a time (a step
+// or an epoch's measurement), always the run furthest behind, so they grow
+// side by side and the budget is overshot by one piece at most. It returns
+// the steps taken.
 func (s *Scene) work(budget time.Duration) int {
-	var going []*schedrun.Run
-	for _, r := range s.runs {
-		if r != nil && r.Active() {
-			going = append(going, r)
-		}
-	}
-	if len(going) == 0 || budget <= 0 {
-		return 0
-	}
-	for i := 1; i < len(going); i++ {
-		for j := i; j > 0 && going[j].Tr.Steps() < going[j-1].Tr.Steps(); j-- {
-			going[j], going[j-1] = going[j-1], going[j]
-		}
-	}
 	t0 := time.Now()
+	var took [16]int
 	taken := 0
-	for k, r := range going {
-		share := (budget - time.Since(t0)) / time.Duration(len(going)-k)
-		if share <= 0 {
+	for time.Since(t0) < budget {
+		best := -1
+		for i, r := range s.runs {
+			if r == nil || !r.Active() || took[i] >= maxStepsPerSlice && !r.Pending() {
+				continue
+			}
+			if best < 0 || r.Tr.Steps() < s.runs[best].Tr.Steps() {
+				best = i
+			}
+		}
+		if best < 0 {
 			break
 		}
-		taken += r.Advance(share, maxStepsPerSlice)
+		n := s.runs[best].Next()
+		took[best] += n
+		taken += n
 	}
 	return taken
 }

@@ -134,7 +134,7 @@ func TestDropsAndRestartsShowInTheLoss(t *testing.T) {
 				t.Errorf("seed %d: restart at 30 moved the loss %.4f → %.4f", seed, b, a)
 			}
 		}
-		if !strings.Contains(s.summary(), "step decay's loss went from") || !strings.Contains(s.summary(), "cosine restarts's loss jumped") {
+		if !strings.Contains(s.summary(), "step decay: the loss went from") || !strings.Contains(s.summary(), "cosine restarts: the loss jumped") {
 			t.Errorf("summary: %s", s.summary())
 		}
 	}

@@ -9,6 +9,7 @@ package schedrun
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"gradlab/sim"
@@ -80,6 +81,11 @@ type Run struct {
 	BlewAt int
 	Peak   float64
 	PeakAt int
+
+	set     *data.Set
+	probs   []float64
+	pending bool   // an epoch ended and is not measured yet
+	why     string // set when a measurement was not finite
 }
 
 // NewRun returns a run of sched (its counts in epochs) at base rate base.
@@ -91,65 +97,121 @@ func NewRun(set *data.Set, s Setup, sched sim.Schedule, base float64) *Run {
 	net.Init(nn.He, 1, s.Seed)
 	spe := s.StepsPerEpoch()
 	sched.StepsPerEpoch = spe
+	// The trainer evaluates only at its start and end: the run measures
+	// each epoch itself, loss and accuracy from one forward pass where the
+	// trainer's evaluation takes two, the larger part of an epoch's cost.
+	total := s.Epochs * spe
 	tr := train.New(net, set, nil, sim.New(s.Opt, sim.DefaultHyper(s.Opt)), train.Config{
-		LR: base, Schedule: sched, Batch: s.Batch, Seed: s.Seed, EvalEvery: spe, MaxSteps: s.Epochs * spe})
-	r := &Run{Sched: sched, Base: base, Tr: tr, BlewAt: -1}
-	r.collect()
+		LR: base, Schedule: sched, Batch: s.Batch, Seed: s.Seed, EvalEvery: total, MaxSteps: total})
+	r := &Run{Sched: sched, Base: base, Tr: tr, BlewAt: -1, set: set}
+	r.measure()
 	return r
 }
 
-// Epoch is the number of whole epochs trained.
+// Epoch is the number of whole epochs trained and measured.
 func (r *Run) Epoch() int { return len(r.Loss) - 1 }
 
-// Active reports whether the run still trains.
-func (r *Run) Active() bool { return r.Tr.Status == train.Running }
+// Active reports whether the run still trains (or has an epoch to measure).
+func (r *Run) Active() bool { return r.Tr.Status == train.Running && r.why == "" || r.pending }
 
-// Diverged reports whether the trainer stopped the run (a loss that was
-// not finite or grew past train.ExplodeFactor times its start).
-func (r *Run) Diverged() bool { return r.Tr.Status == train.Diverged }
+// Diverged reports whether the run was stopped: by the trainer (a loss that
+// was not finite or grew past train.ExplodeFactor times its start) or by a
+// whole-set loss that was not finite.
+func (r *Run) Diverged() bool { return r.Tr.Status == train.Diverged || r.why != "" }
 
 // Why says why a diverged run stopped, with the epoch.
 func (r *Run) Why() string {
-	if !r.Diverged() {
-		return ""
-	}
 	spe := max(r.Sched.StepsPerEpoch, 1)
-	return fmt.Sprintf("stopped in epoch %d (step %d): %s", r.Tr.At/spe, r.Tr.At, r.Tr.Why)
+	switch {
+	case r.why != "":
+		return r.why
+	case r.Tr.Status == train.Diverged:
+		return fmt.Sprintf("stopped in epoch %d (step %d): %s", r.Tr.At/spe, r.Tr.At, r.Tr.Why)
+	}
+	return ""
 }
 
-// Advance trains for up to budget or n steps and returns the steps taken.
+// Next does the run's next piece of work, the smallest there is: measure
+// the epoch that just ended, or else take one step. It returns the steps
+// taken (0 or 1). A UI interleaves runs piece by piece, so a frame's budget
+// is overshot by at most one piece.
+func (r *Run) Next() int {
+	if r.pending {
+		r.measure()
+		return 0
+	}
+	if !r.Active() || r.Tr.Step(1) == 0 {
+		return 0
+	}
+	r.pending = r.Tr.Steps()%max(r.Sched.StepsPerEpoch, 1) == 0
+	return 1
+}
+
+// Advance works for up to budget or n steps (measuring each epoch as it
+// ends) and returns the steps taken.
 func (r *Run) Advance(budget time.Duration, n int) int {
-	k := r.Tr.RunFor(budget, n)
-	r.collect()
-	return k
+	t0 := time.Now()
+	taken := 0
+	for r.Active() && time.Since(t0) < budget && (taken < n || r.pending) {
+		taken += r.Next()
+	}
+	return taken
 }
 
 // Finish trains to the end (tests, and the sweeps that found the set-up).
 func (r *Run) Finish() {
 	for r.Active() {
-		r.Tr.Step(1 << 20)
+		r.Advance(time.Hour, 1<<20)
 	}
-	r.collect()
 }
 
-// collect copies the trainer's new epoch-end evaluations.
-func (r *Run) collect() {
-	spe := max(r.Sched.StepsPerEpoch, 1)
-	for _, e := range r.Tr.Evals[len(r.Loss):] {
-		if e.Step%spe != 0 {
-			continue // never: MaxSteps is a whole number of epochs
+// measure records the loss and accuracy on the whole set after the epoch
+// just trained, and what they say.
+func (r *Run) measure() {
+	r.pending = false
+	net, set := r.Tr.Net, r.set
+	r.probs = net.Probs(grow(r.probs, set.N()*set.Classes), set.X)
+	loss, right := 0.0, 0
+	for i, y := range set.Y {
+		p := r.probs[i*set.Classes : (i+1)*set.Classes]
+		// A probability that underflowed counts as 1e-300: a loss of at
+		// most 690 per point, far past any blow-up the scene reports.
+		loss -= math.Log(math.Max(p[y], 1e-300))
+		best := 0
+		for c := range p {
+			if p[c] > p[best] {
+				best = c
+			}
 		}
-		ep := len(r.Loss)
-		r.Loss = append(r.Loss, e.TrainLoss)
-		r.Acc = append(r.Acc, e.TrainAcc)
-		if e.TrainLoss > r.Peak || ep == 0 {
-			r.Peak, r.PeakAt = e.TrainLoss, ep
-		}
-		if r.BlewAt < 0 && ep > 0 && e.TrainLoss > BlowFactor*r.Loss[0] {
-			r.BlewAt = ep
+		if best == y {
+			right++
 		}
 	}
-	for len(r.LR) < len(r.Loss)-1 {
-		r.LR = append(r.LR, r.Sched.LR(r.Base, len(r.LR)*spe))
+	loss /= float64(set.N())
+	ep := len(r.Loss)
+	if math.IsNaN(loss) || math.IsInf(loss, 0) {
+		r.why = fmt.Sprintf("stopped after epoch %d: the loss on the whole set is not finite", ep)
+		return
+	}
+	r.Loss = append(r.Loss, loss)
+	r.Acc = append(r.Acc, float64(right)/float64(set.N()))
+	if loss > r.Peak || ep == 0 {
+		r.Peak, r.PeakAt = loss, ep
+	}
+	if r.BlewAt < 0 && ep > 0 && loss > BlowFactor*r.Loss[0] {
+		r.BlewAt = ep
+	}
+	if ep > 0 {
+		r.LR = append(r.LR, r.Sched.LR(r.Base, (ep-1)*max(r.Sched.StepsPerEpoch, 1)))
 	}
 }
+
+func grow(b []float64, n int) []float64 {
+	if cap(b) < n {
+		return make([]float64, n)
+	}
+	return b[:n]
+}
+
+// Pending reports whether an epoch has ended and waits to be measured.
+func (r *Run) Pending() bool { return r.pending }
