@@ -58,8 +58,8 @@ func (s *Scene) layout(c *kit.Ctx) {
 	m := u.screen.Main
 	pad := math.Round(t.S(6))
 	u.lrPlot, u.lossPlot, u.accPlot = m, widgets.Rect{}, widgets.Rect{}
-	if m.H >= t.S(330) {
-		hAcc := math.Round(math.Max(m.H*0.22, t.S(72)))
+	if m.H >= t.S(440) {
+		hAcc := math.Round(math.Max(m.H*0.22, t.S(96)))
 		hLR := math.Round((m.H - hAcc - 2*pad) * 0.45)
 		u.lrPlot = widgets.Rect{X: m.X, Y: m.Y, W: m.W, H: hLR}
 		u.lossPlot = widgets.Rect{X: m.X, Y: u.lrPlot.Bottom() + pad, W: m.W, H: m.H - hAcc - hLR - 2*pad}
