@@ -11,33 +11,34 @@ import (
 // in the URL (after the schedule's id and a dot), its range and the step
 // the keys move it by, and how it reads and writes the sim.Schedule.
 type knob struct {
-	name, id string
-	lo, hi   float64
-	step     float64
-	integer  bool
-	get      func(*sim.Schedule) float64
-	set      func(*sim.Schedule, float64)
+	// short is the name where space is short (the slider's label).
+	name, short, id string
+	lo, hi          float64
+	step            float64
+	integer         bool
+	get             func(*sim.Schedule) float64
+	set             func(*sim.Schedule, float64)
 }
 
 func gammaKnob(lo, hi, step float64) knob {
-	return knob{name: "γ (decay factor)", id: "gamma", lo: lo, hi: hi, step: step,
+	return knob{name: "γ (decay factor)", short: "γ", id: "gamma", lo: lo, hi: hi, step: step,
 		get: func(s *sim.Schedule) float64 { return s.Gamma },
 		set: func(s *sim.Schedule, v float64) { s.Gamma = v }}
 }
 
-var minKnob = knob{name: "η_min / η₀", id: "min", lo: 0, hi: 0.5, step: 0.01,
+var minKnob = knob{name: "η_min / η₀", short: "η_min / η₀", id: "min", lo: 0, hi: 0.5, step: 0.01,
 	get: func(s *sim.Schedule) float64 { return s.MinFactor },
 	set: func(s *sim.Schedule, v float64) { s.MinFactor = v }}
 
-func intKnob(name, id string, lo, hi float64, p func(*sim.Schedule) *int) knob {
-	return knob{name: name, id: id, lo: lo, hi: hi, step: 1, integer: true,
+func intKnob(name, short, id string, lo, hi float64, p func(*sim.Schedule) *int) knob {
+	return knob{name: name, short: short, id: id, lo: lo, hi: hi, step: 1, integer: true,
 		get: func(s *sim.Schedule) float64 { return float64(*p(s)) },
 		set: func(s *sim.Schedule, v float64) { *p(s) = int(math.Round(v)) }}
 }
 
 func milestone(i int) knob {
 	return intKnob([...]string{"1st drop at epoch", "2nd drop at epoch", "3rd drop at epoch"}[i],
-		[...]string{"m1", "m2", "m3"}[i], 1, epochs-1, func(s *sim.Schedule) *int { return &s.Milestones[i] })
+		[...]string{"1st drop", "2nd drop", "3rd drop"}[i], [...]string{"m1", "m2", "m3"}[i], 1, epochs-1, func(s *sim.Schedule) *int { return &s.Milestones[i] })
 }
 
 // knobsOf lists the settings of a schedule kind that the scene lets people
@@ -45,7 +46,7 @@ func milestone(i int) knob {
 func knobsOf(k sim.ScheduleKind) []knob {
 	switch k {
 	case sim.StepDecay:
-		return []knob{gammaKnob(0.05, 0.9, 0.05), intKnob("S (epochs between drops)", "every", 1, epochs, func(s *sim.Schedule) *int { return &s.Every })}
+		return []knob{gammaKnob(0.05, 0.9, 0.05), intKnob("S (epochs between drops)", "S", "every", 1, epochs, func(s *sim.Schedule) *int { return &s.Every })}
 	case sim.MultiStep:
 		return []knob{gammaKnob(0.05, 0.9, 0.05), milestone(0), milestone(1), milestone(2)}
 	case sim.Exponential:
@@ -53,21 +54,21 @@ func knobsOf(k sim.ScheduleKind) []knob {
 	case sim.Cosine:
 		return []knob{minKnob}
 	case sim.WarmupCos:
-		return []knob{intKnob("warm-up epochs", "warmup", 1, 50, func(s *sim.Schedule) *int { return &s.Warmup }),
-			{name: "start factor", id: "start", lo: 0.05, hi: 1, step: 0.05,
+		return []knob{intKnob("warm-up epochs", "warm-up", "warmup", 1, 50, func(s *sim.Schedule) *int { return &s.Warmup }),
+			{name: "start factor", short: "start factor", id: "start", lo: 0.05, hi: 1, step: 0.05,
 				get: func(s *sim.Schedule) float64 { return s.StartFactor },
 				set: func(s *sim.Schedule, v float64) { s.StartFactor = v }},
 			minKnob}
 	case sim.OneCycle:
-		return []knob{{name: "share rising (pct_start)", id: "pct", lo: 0.05, hi: 0.9, step: 0.05,
+		return []knob{{name: "share rising (pct_start)", short: "pct_start", id: "pct", lo: 0.05, hi: 0.9, step: 0.05,
 			get: func(s *sim.Schedule) float64 { return s.Pct },
 			set: func(s *sim.Schedule, v float64) { s.Pct = v }},
-			{name: "start = peak / div", id: "div", lo: 5, hi: 100, step: 5,
+			{name: "start = peak / div", short: "div", id: "div", lo: 5, hi: 100, step: 5,
 				get: func(s *sim.Schedule) float64 { return s.Div },
 				set: func(s *sim.Schedule, v float64) { s.Div = v }}}
 	case sim.WarmRestart:
-		return []knob{intKnob("T₀ (first cycle, epochs)", "t0", 1, 50, func(s *sim.Schedule) *int { return &s.T0 }),
-			intKnob("T_mult (cycle growth)", "tmult", 1, 4, func(s *sim.Schedule) *int { return &s.TMult }),
+		return []knob{intKnob("T₀ (first cycle, epochs)", "T₀", "t0", 1, 50, func(s *sim.Schedule) *int { return &s.T0 }),
+			intKnob("T_mult (cycle growth)", "T_mult", "tmult", 1, 4, func(s *sim.Schedule) *int { return &s.TMult }),
 			minKnob}
 	}
 	return nil

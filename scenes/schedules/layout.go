@@ -34,8 +34,11 @@ type ui struct {
 type textState struct {
 	version int
 	epoch   int
-	summary string
-	lines   []string
+	// progress is every run's epochs together and whether they train, so
+	// the words follow each run to its end, not only the one ahead.
+	progress string
+	summary  string
+	lines    []string
 }
 
 // layout fills the strip and splits the area: the three plots in the main
@@ -81,8 +84,9 @@ const textEvery = 250 * time.Millisecond
 // settings panel.
 func (s *Scene) layoutPanels(t *widgets.Theme) {
 	u := &s.ui
-	if u.text.version != s.version || u.text.epoch != s.trained() && time.Since(u.textAt) >= textEvery || u.text.lines == nil {
-		u.text = textState{version: s.version, epoch: s.trained(), summary: s.summary()}
+	prog := s.progress()
+	if u.text.version != s.version || u.text.progress != prog && (time.Since(u.textAt) >= textEvery || !s.active()) || u.text.lines == nil {
+		u.text = textState{version: s.version, epoch: s.trained(), progress: prog, summary: s.summary()}
 		for i := range sim.ScheduleKinds {
 			u.text.lines = append(u.text.lines, s.runLine(i))
 		}
@@ -162,7 +166,7 @@ func (s *Scene) fillStrip(t *widgets.Theme) {
 			u.knob.Rect = widgets.Rect{}
 		}
 		st.Slider(t, &u.knobSl, 150)
-		u.knobSl.Label = kn.name + " (← →)"
+		u.knobSl.Label = kn.short + " (← →)"
 		u.knobSl.Min, u.knobSl.Max, u.knobSl.Log = kn.lo, kn.hi, false
 		u.knobSl.Value = kn.get(&s.sched[s.sel])
 		u.knobSl.Format = widgets.Num
@@ -186,6 +190,17 @@ func (s *Scene) fillStrip(t *widgets.Theme) {
 	} else {
 		u.caption.Button.Rect = widgets.Rect{}
 	}
+}
+
+// progress is what the words depend on besides the settings.
+func (s *Scene) progress() string {
+	n := 0
+	for _, r := range s.runs {
+		if r != nil {
+			n += r.Epoch()
+		}
+	}
+	return fmt.Sprint(n, s.playing, s.active())
 }
 
 // fmtLR writes a rate with up to three significant digits.
