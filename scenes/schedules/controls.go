@@ -8,6 +8,7 @@ import "gradlab/scenes/kit"
 func (s *Scene) updateControls(c *kit.Ctx) {
 	u, in, t := &s.ui, c.In, c.Theme
 	u.caption.Update(c)
+	u.captionLaid = u.caption.Text // what the caption's lines were wrapped from
 	if u.strip.Update(in) {
 		c.Full = true
 	}

@@ -64,8 +64,8 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 		d.editor = k
 		s.drawEditor(dst, t)
 	}
-	if full || u.caption.Text != d.caption || c.Active {
-		d.caption = u.caption.Text
+	if full || u.captionLaid != d.caption || c.Active {
+		d.caption = u.captionLaid
 		u.caption.Draw(dst, t)
 	}
 	chrome := fmt.Sprint(s.version, s.playing, u.strip.Page(), u.caption.NeedsButton(), u.run.Label, s.base)

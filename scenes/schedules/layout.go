@@ -26,8 +26,11 @@ type ui struct {
 	knob, axis, seed          widgets.Button
 	knobSl, baseSl            widgets.Slider
 	hover                     hover
-	textAt                    time.Time
-	text                      textState
+	// captionLaid is the text the caption's lines were laid out from (in
+	// its Update, before this tick's words were written).
+	captionLaid string
+	textAt      time.Time
+	text        textState
 }
 
 // textState is the legend's and caption's text as last refreshed.
