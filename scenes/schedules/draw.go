@@ -88,27 +88,33 @@ func (s *Scene) drawMain(dst *ebiten.Image, t *widgets.Theme, full bool) {
 	}
 	changed := s.prepareLR(t)
 	grew := s.prepareRuns(t)
-	key := fmt.Sprint(s.version, s.sel, u.hover.key, u.text.epoch)
-	if !full && !changed && key == d.main && (!grew || time.Since(d.mainAt) < plotEvery) {
+	// Panels and titles are painted again only when the settings, the
+	// hover or the layout changed; curves that grew only need the cached
+	// plots blitted again, their marks drawn over them.
+	key := fmt.Sprint(s.version, s.sel, u.hover.key, s.base, s.logY)
+	whole := full || changed || key != d.main
+	if !whole && (!grew || time.Since(d.mainAt) < plotEvery) {
 		return
 	}
 	d.mainAt, d.main = time.Now(), key
 	s.flushRuns(t)
-	m := u.screen.Main
-	widgets.FillRect(dst, m, assets.Backdrop)
-	axis := "linear"
-	if s.logY {
-		axis = "log"
+	if whole {
+		m := u.screen.Main
+		widgets.FillRect(dst, m, assets.Backdrop)
+		axis := "linear"
+		if s.logY {
+			axis = "log"
+		}
+		kit.Panel(dst, t, u.lrPlot, fmt.Sprintf("learning rate η each epoch trains at (%s scale) · base η₀ = %s", axis, fmtLR(s.base)))
+		if u.lossPlot.H > 0 {
+			kit.Panel(dst, t, u.lossPlot, fmt.Sprintf("training loss on all %d points after each epoch (log scale)", s.set.N()))
+		}
+		if u.accPlot.H > 0 {
+			kit.Panel(dst, t, u.accPlot, "training accuracy")
+		}
 	}
-	kit.Panel(dst, t, u.lrPlot, fmt.Sprintf("learning rate η each epoch trains at (%s scale) · base η₀ = %s", axis, fmtLR(s.base)))
-	d.lr.Draw(dst)
-	if u.lossPlot.H > 0 {
-		kit.Panel(dst, t, u.lossPlot, fmt.Sprintf("training loss on all %d points after each epoch (log scale)", s.set.N()))
-		d.loss.Draw(dst)
-	}
-	if u.accPlot.H > 0 {
-		kit.Panel(dst, t, u.accPlot, "training accuracy")
-		d.acc.Draw(dst)
+	for _, p := range s.plots() {
+		p.Draw(dst)
 	}
 	s.drawEvents(dst, t)
 	s.drawHeads(dst, t)
