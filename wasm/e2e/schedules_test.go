@@ -185,8 +185,9 @@ func TestPageSchedulesWarmupTryAndPhone(t *testing.T) {
 		}
 	}
 	p.shot("schedules-360x640")
-	p.key("b")
-	p.key("b")
+	p.hold("b")
+	p.waitFor(`window.gradlab.state.base == 0.5`, 5*time.Second)
+	p.hold("b")
 	p.waitFor(`window.gradlab.state.base == 1`, 5*time.Second)
 	p.key(" ")
 	p.waitFor(`window.gradlab.state.epoch >= 12`, 300*time.Second)
