@@ -11,6 +11,7 @@ import (
 	"gradlab/scenes/lr1d"
 	"gradlab/scenes/race"
 	"gradlab/scenes/sanity"
+	"gradlab/scenes/schedules"
 	"gradlab/scenes/search"
 	"gradlab/scenes/threelrs"
 	"gradlab/scenes/transfer"
@@ -35,6 +36,7 @@ var All = []Entry{
 	{ID: "curves", Title: "loss-curve doctor", Short: "curves", Digit: 4, New: func() kit.Scene { return curves.New() }},
 	{ID: "lr-1d", Title: "learning rate in 1-D", Short: "1-D", Digit: 5, New: func() kit.Scene { return lr1d.New() }},
 	{ID: "race", Title: "optimizer race", Short: "race", Digit: 6, New: func() kit.Scene { return race.New() }},
+	{ID: "schedules", Title: "LR schedules", Short: "sched", Digit: 7, New: func() kit.Scene { return schedules.New() }},
 	{ID: "search", Title: "hyperparameter search", Short: "search", Digit: 8, New: func() kit.Scene { return search.New() }},
 	{ID: "ensemble", Title: "ensembles", Short: "ens", Digit: 9, New: func() kit.Scene { return ensemble.New() }},
 	{ID: "transfer", Title: "transfer learning", Short: "transfer", Digit: 0, New: func() kit.Scene { return transfer.New() }},

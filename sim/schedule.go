@@ -44,6 +44,13 @@ type Schedule struct {
 	Pct, Div, FinalDiv float64
 	// T0 and TMult are CosineAnnealingWarmRestarts' T_0 and T_mult.
 	T0, TMult int
+	// StepsPerEpoch, when above 1, makes the schedule count epochs of that
+	// many optimizer steps: Factor(k) is the factor of epoch k/StepsPerEpoch,
+	// held for the whole epoch, as a PyTorch scheduler stepped once per
+	// epoch gives it, while a trainer asks for the rate of every update.
+	// Every other count (Total, Every, Milestones, Warmup, T0) is then in
+	// epochs.
+	StepsPerEpoch int
 }
 
 var scheduleNames = map[ScheduleKind]string{Constant: "constant", StepDecay: "step decay",
@@ -114,6 +121,9 @@ const tinyFactor = 1e-300
 // race diverge; it is 0 only where a schedule meant to end at η_min = 0 has
 // ended.
 func (s *Schedule) Factor(step int) float64 {
+	if s.StepsPerEpoch > 1 {
+		step = max(step, 0) / s.StepsPerEpoch
+	}
 	e := float64(max(step, 0))
 	T := float64(max(s.Total, 1))
 	switch s.Kind {

@@ -255,3 +255,27 @@ func BenchmarkScheduleFactor(b *testing.B) {
 		s.Factor(i % 1000)
 	}
 }
+
+// StepsPerEpoch holds each epoch's factor for that many steps; zero and
+// one leave the schedule counting steps, as the race uses it.
+func TestStepsPerEpochHoldsTheEpochsRate(t *testing.T) {
+	for name, s := range referenceSchedules() {
+		per := s
+		per.StepsPerEpoch = 10
+		for _, e := range scheduleEpochs {
+			for k := 0; k < 10; k++ {
+				if got, want := per.LR(0.1, 10*e+k), s.LR(0.1, e); got != want {
+					t.Fatalf("%s step %d (epoch %d): %g, want %g", name, 10*e+k, e, got, want)
+				}
+			}
+		}
+		one := s
+		one.StepsPerEpoch = 1
+		if one.Factor(37) != s.Factor(37) {
+			t.Errorf("%s: StepsPerEpoch 1 changed the schedule", name)
+		}
+		if per.Factor(-5) != s.Factor(0) {
+			t.Errorf("%s: a negative step is not epoch 0", name)
+		}
+	}
+}
