@@ -313,7 +313,11 @@ func (s *Scene) drawIterates(dst *ebiten.Image, t *widgets.Theme, v *curveView, 
 	}
 	for _, mk := range trail(xs, s.shown, v.xr) {
 		x, y := at(xs[mk.i])
-		c := col(assets.Yellow, alpha(mk.i))
+		al := alpha(mk.i)
+		if mk.i == 0 {
+			al = math.Max(al, 0.625) // the start stays plain to see
+		}
+		c := col(assets.Yellow, al)
 		widgets.Circle(clip, x, y, t.S(4), c)
 		if mk.off {
 			d, sgn := t.S(5), math.Copysign(1, xs[mk.i])
