@@ -123,6 +123,11 @@ func (v *curveView) toScreen(x, f float64, m float64) (float64, float64) {
 	return math.Min(math.Max(sx, a.X-m), a.Right()+m), math.Min(math.Max(sy, a.Y-m), a.Bottom())
 }
 
+// xTicks are the x axis's ticks, about one per 70 px and at least two.
+func (v *curveView) xTicks(t *widgets.Theme) []float64 {
+	return widgets.AxisTicks(-v.xr, v.xr, max(int(v.area.W/t.S(70)), 2))
+}
+
 // prepare draws the view's curve and axes into its cache when they changed.
 func (v *curveView) prepare(t *widgets.Theme) {
 	k := curveKey{v.rect, v.L, v.xr, v.fmax, t.Scale, v.label}
@@ -145,7 +150,7 @@ func (v *curveView) prepare(t *widgets.Theme) {
 	widgets.FillRect(img, widgets.Rect{X: ax, Y: ay, W: a.W, H: a.H}, assets.Backdrop)
 	grid := color.RGBA{0x2A, 0x30, 0x3A, 0xff}
 	lw := math.Max(1, t.S(1))
-	xt := widgets.Ticks(-v.xr, v.xr, max(int(a.W/t.S(70)), 2))
+	xt := v.xTicks(t)
 	for _, x := range xt {
 		sx, _ := v.toScreen(x, 0, 0)
 		lx, _ := loc(sx, 0)
