@@ -310,6 +310,12 @@ func (g *Regions) finish(t *Theme) {
 
 func (g *Regions) local(x, y float64) (float64, float64) { return x - g.Rect.X, y - g.Rect.Y }
 
+// ticks are the axes' tick values: about one per 70 px across and 50 px
+// up, and never fewer than two on an axis whose range holds two.
+func (g *Regions) ticks(t *Theme) (xt, yt []float64) {
+	return AxisTicks(g.X0, g.X1, max(int(g.plot.W/t.S(70)), 2)), AxisTicks(g.Y0, g.Y1, max(int(g.plot.H/t.S(50)), 2))
+}
+
 func (g *Regions) axes(t *Theme) {
 	lw := math.Max(1, t.S(1))
 	px, py := g.local(g.plot.X, g.plot.Y)
@@ -318,14 +324,13 @@ func (g *Regions) axes(t *Theme) {
 	if !(g.X1 > g.X0) || !(g.Y1 > g.Y0) {
 		return
 	}
-	xt := Ticks(g.X0, g.X1, max(int(g.plot.W/t.S(70)), 2))
+	xt, yt := g.ticks(t)
 	for _, x := range xt {
 		sx, _ := g.ToScreen(x, g.Y0)
 		lx, _ := g.local(sx, 0)
 		FillRect(g.comp, Rect{math.Round(lx), p.Bottom(), lw, t.S(4)}, assets.Dim)
 		t.Text(g.comp, TickLabel(x, xt), lx, p.Bottom()+t.S(5), Small, false, assets.Dim, Center)
 	}
-	yt := Ticks(g.Y0, g.Y1, max(int(g.plot.H/t.S(50)), 2))
 	for _, y := range yt {
 		_, sy := g.ToScreen(g.X0, y)
 		_, ly := g.local(0, sy)

@@ -210,3 +210,20 @@ func TestRegionsProgressiveRender(t *testing.T) {
 		t.Error("a new box was not rendered at once")
 	}
 }
+
+// A small map of data spanning about ±1.6 labels at least two x ticks
+// (it once showed only "0" across and −1, 0, 1 up).
+func TestRegionsShortAxisHasTwoTicks(t *testing.T) {
+	th := NewTheme(1)
+	for _, w := range []float64{90, 120, 160} {
+		g := &Regions{Rect: Rect{0, 0, w + 44, w + 30}, X0: -1.6, Y0: -1.6, X1: 1.6, Y1: 1.6}
+		g.Layout(th)
+		xt, yt := g.ticks(th)
+		if len(xt) < 2 || len(yt) < 2 {
+			t.Errorf("plot %.0f px: x ticks %v, y ticks %v", g.plot.W, xt, yt)
+		}
+	}
+	if got := AxisTicks(0, 1, 3); len(got) != len(Ticks(0, 1, 3)) {
+		t.Errorf("AxisTicks changed an axis that had ticks: %v", got)
+	}
+}

@@ -30,6 +30,17 @@ func Ticks(lo, hi float64, n int) []float64 {
 	return out
 }
 
+// AxisTicks is Ticks asking for more until there are at least two: a
+// short axis asks for few, and ±1.6 at n = 2 rounds to the step 2 and the
+// single tick 0, which tells nothing of the scale.
+func AxisTicks(lo, hi float64, n int) []float64 {
+	out := Ticks(lo, hi, n)
+	for k := n + 1; len(out) < 2 && k <= n+8; k++ {
+		out = Ticks(lo, hi, k)
+	}
+	return out
+}
+
 // DecadeTicks returns the powers of ten between 10^lo and 10^hi (exponents),
 // thinned so at most n remain.
 func DecadeTicks(lo, hi float64, n int) []float64 {

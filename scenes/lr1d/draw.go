@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strings"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -122,6 +123,11 @@ func (v *curveView) toScreen(x, f float64, m float64) (float64, float64) {
 	return math.Min(math.Max(sx, a.X-m), a.Right()+m), math.Min(math.Max(sy, a.Y-m), a.Bottom())
 }
 
+// xTicks are the x axis's ticks, about one per 70 px and at least two.
+func (v *curveView) xTicks(t *widgets.Theme) []float64 {
+	return widgets.AxisTicks(-v.xr, v.xr, max(int(v.area.W/t.S(70)), 2))
+}
+
 // prepare draws the view's curve and axes into its cache when they changed.
 func (v *curveView) prepare(t *widgets.Theme) {
 	k := curveKey{v.rect, v.L, v.xr, v.fmax, t.Scale, v.label}
@@ -144,7 +150,7 @@ func (v *curveView) prepare(t *widgets.Theme) {
 	widgets.FillRect(img, widgets.Rect{X: ax, Y: ay, W: a.W, H: a.H}, assets.Backdrop)
 	grid := color.RGBA{0x2A, 0x30, 0x3A, 0xff}
 	lw := math.Max(1, t.S(1))
-	xt := widgets.Ticks(-v.xr, v.xr, max(int(a.W/t.S(70)), 2))
+	xt := v.xTicks(t)
 	for _, x := range xt {
 		sx, _ := v.toScreen(x, 0, 0)
 		lx, _ := loc(sx, 0)
@@ -200,22 +206,46 @@ func (s *Scene) mainTitle() string {
 	if s.two {
 		return fmt.Sprintf("f(x, y) = (L₁x² + L₂y²)/2 · one η = %s for both · t = %d", widgets.Num(s.lr), s.shown)
 	}
-	return fmt.Sprintf("f(x) = (L/2)x², L = %s · x ← (1 − ηL)x = %s·x · t = %d", widgets.Num(s.L), widgets.Num(quad.Factor(s.lr*s.L)), s.shown)
+	return fmt.Sprintf("f(x) = (L/2)x², L = %s · x ← (1 − ηL)x = %s·x · t = %d", widgets.Num(s.L), factorText(quad.Factor(s.lr*s.L)), s.shown)
 }
 
-// headline is a view's regime in a few words, drawn over it.
-func (s *Scene) headline(d dir) string {
-	h := d.regime.Name() + " · "
-	if s.two {
-		h = fmt.Sprintf("%s (%s = %s): %s", d.name, d.lname, widgets.Num(d.L), h)
-	}
+// headlines are a view's regime in a few words, drawn over it, longest
+// first: a narrow view takes the first that fits, and every one keeps the
+// number (the steps, or the step it diverged at).
+func (s *Scene) headlines(d dir) []string {
+	var key string
 	switch {
 	case s.run.diverged >= 0 && s.run.divDir == d.name && s.shown >= s.run.diverged:
-		return h + fmt.Sprintf("diverged at step %d", s.run.diverged)
+		key = fmt.Sprintf("diverged at step %d", s.run.diverged)
 	case d.steps >= 0:
-		return h + fmt.Sprintf("%s to |%s| < %s", stepsText(d.steps), d.name, thrText)
+		key = stepsText(d.steps)
+	default:
+		key = "never"
 	}
-	return h + "never reaches " + thrText
+	tail := key
+	switch {
+	case strings.HasPrefix(key, "diverged"):
+	case d.steps >= 0:
+		tail = fmt.Sprintf("%s to |%s| < %s", key, d.name, thrText)
+	default:
+		tail = "never reaches " + thrText
+	}
+	reg := d.regime.Name()
+	if !s.two {
+		return []string{reg + " · " + tail, reg + " · " + key, key}
+	}
+	full := fmt.Sprintf("%s (%s = %s): ", d.name, d.lname, widgets.Num(d.L))
+	return []string{full + reg + " · " + tail, d.name + ": " + reg + " · " + tail, d.name + ": " + reg + " · " + key, d.name + ": " + key}
+}
+
+// headline is the longest of the headlines that fits in w.
+func headline(t *widgets.Theme, hs []string, w float64) string {
+	for _, h := range hs {
+		if t.Width(h, widgets.Body, true) <= w {
+			return h
+		}
+	}
+	return t.Fit(hs[len(hs)-1], widgets.Body, true, w)
 }
 
 func (s *Scene) drawMain(dst *ebiten.Image, t *widgets.Theme) {
@@ -232,19 +262,43 @@ func (s *Scene) drawMain(dst *ebiten.Image, t *widgets.Theme) {
 		}
 		s.drawIterates(dst, t, v, xs)
 		d := ds[min(i, len(ds)-1)]
-		head := t.Fit(s.headline(d), widgets.Body, true, v.rect.W)
+		head := headline(t, s.headlines(d), v.rect.W)
 		t.Text(dst, head, v.rect.X, v.rect.Y, widgets.Body, true, regimeColor(d.regime), widgets.Left)
 	}
 }
 
+// mark is one iterate a view draws: its index, and whether it lies off
+// the chart (then drawn at the curve's end with an arrow pointing out).
+type mark struct {
+	i   int
+	off bool
+}
+
+// trail is what a view draws at step shown: the last fade iterates, and the
+// start x₀ always (it carries the x₀ label), so a long or diverging run
+// never leaves the view empty.
+func trail(xs []float64, shown int, xr float64) []mark {
+	shown = min(shown, len(xs)-1)
+	from := max(shown-fade, 0)
+	out := make([]mark, 0, shown-from+2)
+	if from > 0 {
+		out = append(out, mark{0, math.Abs(xs[0]) > xr})
+	}
+	for i := from; i <= shown; i++ {
+		out = append(out, mark{i, !(math.Abs(xs[i]) <= xr)})
+	}
+	return out
+}
+
 // drawIterates draws the jumps between iterates and the iterates on the
-// curve, older ones fading, the current one ringed, clipped to the view.
+// curve, older ones fading, the current one ringed, clipped to the view;
+// an iterate off the chart sits at the curve's end with an arrow.
 func (s *Scene) drawIterates(dst *ebiten.Image, t *widgets.Theme, v *curveView, xs []float64) {
 	a := v.area
 	m := t.S(6)
 	clip := dst.SubImage(widgets.Rect{X: a.X - m, Y: a.Y - m, W: a.W + 2*m, H: a.H + m}.Image()).(*ebiten.Image)
 	from := max(s.shown-fade, 0)
-	alpha := func(i int) float64 { return 1 - 0.7*float64(s.shown-i)/fade }
+	alpha := func(i int) float64 { return math.Max(1-0.7*float64(s.shown-i)/fade, 0.3) }
 	col := func(c color.RGBA, al float64) color.RGBA {
 		q := math.Round(al*8) / 8 // a few levels, so disc sprites are reused
 		return color.RGBA{uint8(float64(c.R) * q), uint8(float64(c.G) * q), uint8(float64(c.B) * q), uint8(255 * q)}
@@ -257,18 +311,37 @@ func (s *Scene) drawIterates(dst *ebiten.Image, t *widgets.Theme, v *curveView, 
 		st.Add(clip, []float32{float32(x0), float32(y0), float32(x1), float32(y1)}, false, t.S(2), col(assets.Accent, alpha(i+1)))
 	}
 	st.Flush(clip)
-	for i := from; i <= s.shown; i++ {
-		x, y := v.toScreen(xs[i], v.L/2*xs[i]*xs[i], 2*m)
-		widgets.Circle(clip, x, y, t.S(4), col(assets.Yellow, alpha(i)))
+	// at is where an iterate is drawn: on the curve, or at its end.
+	at := func(x float64) (float64, float64) {
+		x = math.Min(math.Max(x, -v.xr), v.xr)
+		return v.toScreen(x, v.L/2*x*x, 0)
 	}
-	x, y := v.toScreen(xs[s.shown], v.L/2*xs[s.shown]*xs[s.shown], 2*m)
+	for _, mk := range trail(xs, s.shown, v.xr) {
+		x, y := at(xs[mk.i])
+		al := alpha(mk.i)
+		if mk.i == 0 {
+			al = math.Max(al, 0.625) // the start stays plain to see
+		}
+		c := col(assets.Yellow, al)
+		widgets.Circle(clip, x, y, t.S(4), c)
+		if mk.off {
+			d, sgn := t.S(5), math.Copysign(1, xs[mk.i])
+			tip := x - sgn*t.S(3) // inside the view, pointing out
+			widgets.Line(dst, tip-sgn*d, y-d, tip, y, t.S(2), assets.Bad)
+			widgets.Line(dst, tip-sgn*d, y+d, tip, y, t.S(2), assets.Bad)
+		}
+	}
+	x, y := at(xs[s.shown])
 	widgets.Ring(clip, x, y, t.S(8), t.S(1.5), color.White)
-	// x₀ is marked where it started.
-	sx, sy := v.toScreen(xs[0], v.L/2*xs[0]*xs[0], 0)
+	// x₀ is marked where it started, next to its dot (always drawn).
+	sx, sy := at(xs[0])
 	t.Text(clip, "x₀", sx-t.S(6), sy-t.S(22), widgets.Small, false, assets.Dim, widgets.Right)
 	if cur := xs[s.shown]; math.Abs(cur) > v.xr {
-		note := fmt.Sprintf("%s = %s is off the chart", v.name, widgets.Num(cur))
-		t.Text(dst, t.Fit(note, widgets.Small, false, a.W-t.S(8)), a.X+a.W/2, a.Y+t.S(18), widgets.Small, false, assets.Bad, widgets.Center)
+		// On a box of its own: the jumps run under it.
+		note := t.Fit(fmt.Sprintf("%s = %s is off the chart", v.name, widgets.Num(cur)), widgets.Small, false, a.W-t.S(8))
+		w, h := t.Width(note, widgets.Small, false)+t.S(8), t.LineH(widgets.Small)+t.S(2)
+		widgets.FillRect(dst, widgets.Rect{X: a.X + (a.W-w)/2, Y: a.Y + t.S(17), W: w, H: h}, assets.Backdrop)
+		t.Text(dst, note, a.X+a.W/2, a.Y+t.S(18), widgets.Small, false, assets.Bad, widgets.Center)
 	}
 }
 

@@ -67,10 +67,48 @@ func (s *Scene) layout(c *kit.Ctx) {
 	u.screen = kit.Layout(t, c.Area, &u.strip, 1.5, specs)
 	p := u.screen.Panels
 	u.mainPanel, u.readP, u.plotP, u.caption.Rect = u.screen.Main, p[0], p[1], p[2]
+	s.placePlot(t)
 	u.caption.Title = "what to try"
 	u.caption.Text = s.captionText()
 	s.layoutCurves(t)
 	s.layoutReadout(t)
+}
+
+// placePlot gives x(t) a place when the layout dropped its panel (phones,
+// small windows): the lesson needs it, so it takes the lower part of the
+// main view, with any slack the column left above the strip.
+func (s *Scene) placePlot(t *widgets.Theme) {
+	u := &s.ui
+	if u.plotP.H > 0 {
+		return
+	}
+	pad := math.Round(t.S(8))
+	m := u.mainPanel
+	slack := 0.0
+	if !u.screen.Wide {
+		low := m.Bottom()
+		for _, p := range []widgets.Rect{u.readP, u.caption.Rect} {
+			if p.H > 0 {
+				low = math.Max(low, p.Bottom())
+			}
+		}
+		slack = math.Max(math.Floor(u.screen.Strip.Y-pad-low), 0)
+	}
+	total := m.H + slack - pad
+	minPlot, minMain := t.S(70), t.S(110)
+	if total < minPlot+minMain {
+		return
+	}
+	plotH := math.Round(math.Max(total*0.36, minPlot))
+	u.mainPanel.H = total - plotH
+	u.plotP = widgets.Rect{X: m.X, Y: u.mainPanel.Bottom() + pad, W: m.W, H: plotH}
+	// Under the main view in a narrow layout, the panels move down by the
+	// slack the plot took.
+	for _, p := range []*widgets.Rect{&u.readP, &u.caption.Rect} {
+		if p.H > 0 && !u.screen.Wide {
+			p.Y += slack
+		}
+	}
 }
 
 // fillStrip puts the controls into the strip in reading order.

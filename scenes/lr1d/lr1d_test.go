@@ -120,7 +120,8 @@ func abs(n int) int { return max(n, -n) }
 func texts(s *Scene) []string {
 	out := []string{s.mainTitle(), s.verdict(), s.captionText()}
 	for _, d := range s.dirs() {
-		out = append(out, s.headline(d), s.arrival(d))
+		out = append(out, s.arrival(d))
+		out = append(out, s.headlines(d)...)
 	}
 	for _, l := range s.readout() {
 		out = append(out, l.text)

@@ -38,7 +38,9 @@ type Status struct {
 	// Verdict is the regime in words (both directions with two).
 	Verdict string   `json:"verdict"`
 	Lines   []string `json:"lines"` // the readout as shown
-	Version int      `json:"version"`
+	// PlotShown is true when x(t) against t has a panel on screen.
+	PlotShown bool `json:"plotShown"`
+	Version   int  `json:"version"`
 }
 
 // Dir is the second direction's numbers.
@@ -82,7 +84,7 @@ func (s *Scene) Status() any {
 		Regime: ds[0].regime.String(), StepsTo: r.stepsX, IterSteps: r.iterX, Threshold: quad.Threshold,
 		T: s.shown, Xt: fin(r.xs[s.shown]), Steps: r.last(), Horizon: r.horizon, DivergedAt: r.diverged,
 		Playing: s.playing, Speed: speeds[s.speedIdx], LogAxis: s.logAxis, Two: s.two, L2: s.L2,
-		Verdict: s.verdict(), Version: s.version, Lines: []string{}}
+		Verdict: s.verdict(), Version: s.version, Lines: []string{}, PlotShown: s.ui.plotP.H > 0}
 	if s.two {
 		d := ds[1]
 		st.Y = &Dir{L: s.L2, EtaL: fin(d.etaL), Factor: fin(quad.Factor(d.etaL)), Regime: d.regime.String(),

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strconv"
 	"strings"
 
 	"gradlab/assets"
@@ -60,6 +61,23 @@ func verb(r quad.Regime) string {
 		return "bounces at constant amplitude"
 	}
 	return "diverges"
+}
+
+// factorText writes the update factor 1 − ηL with the digits it takes to
+// tell it from a whole number: at ηL = 10⁻⁴ three digits would round
+// 0.9999 to "1", which reads as "x never changes".
+func factorText(f float64) string {
+	txt := widgets.Num(f)
+	if v, err := strconv.ParseFloat(strings.Replace(txt, "−", "-", 1), 64); err != nil || v == f || v != math.Round(v) {
+		return txt
+	}
+	for dec := 3; dec <= 12; dec++ {
+		txt = strconv.FormatFloat(f, 'f', dec, 64)
+		if v, _ := strconv.ParseFloat(txt, 64); v != math.Round(v) {
+			break
+		}
+	}
+	return strings.Replace(strings.TrimRight(txt, "0"), "-", "−", 1)
 }
 
 // stepsText is the number of steps to the threshold in words.
@@ -137,7 +155,7 @@ func (s *Scene) readout() []line {
 		d := ds[0]
 		add(fmt.Sprintf("ηL = %s: %s", widgets.Num(d.etaL), d.regime.Name()), regimeColor(d.regime), true)
 		add(why(d.regime)+".", assets.Neutral, false)
-		add(fmt.Sprintf("x ← (1 − ηL)x = %s·x", widgets.Num(quad.Factor(d.etaL))), assets.Text, false)
+		add(fmt.Sprintf("x ← (1 − ηL)x = %s·x", factorText(quad.Factor(d.etaL))), assets.Text, false)
 		arr := s.arrival(d)
 		if d.steps > 0 {
 			q := math.Log(quad.Threshold/s.x0) / math.Log(math.Abs(1-d.etaL))

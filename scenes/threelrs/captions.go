@@ -2,6 +2,7 @@ package threelrs
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -15,8 +16,8 @@ const explanation = "All three copies of the network start from the same weights
 	"Colours come from each curve, not from its slot: red when the loss stopped being finite, grew 1000-fold, " +
 	"or averaged above its start over 100 steps; green once 95 % of the points are right; orange until then " +
 	"(slow when its steps run out).\n" +
-	"Try: the small rate (Q) up to 0.1 (→): it turns green too, later than 0.5. " +
-	"The large one (E) down to 3 (←): now it is the fastest. " +
+	"Try: η₁ (Q) up to 0.1 (→): it turns green too, later than 0.5. " +
+	"η₃ (E) down to 3 (←): now it is the fastest. " +
 	"Circles (D twice) are easier: there even 0.01 gets to 95 %."
 
 // summary says in words what the runs did so far, with their numbers.
@@ -31,16 +32,35 @@ func (s *Scene) summary() string {
 	}
 	var parts []string
 	for _, r := range s.runs {
-		if w := r.sentence(); w != "" {
-			parts = append(parts, w)
+		parts = append(parts, r.sentence())
+	}
+	return s.head() + strings.Join(parts, "; ") + "."
+}
+
+// head is the summary's opening: the step of the runs still going (a run
+// restarted at a new rate is behind the others, which have finished).
+func (s *Scene) head() string {
+	var at []string
+	most := 0
+	for _, r := range s.runs {
+		if r.active() {
+			if n := fmt.Sprint(r.steps()); !slices.Contains(at, n) {
+				at = append(at, n)
+			}
+			most = max(most, r.steps())
 		}
 	}
-	head := "After all the steps: "
-	switch {
-	case s.active() && s.playing:
-		head = fmt.Sprintf("Training, step %d of %d: ", steps, s.limit)
-	case s.active():
-		head = fmt.Sprintf("Paused at step %d of %d: ", steps, s.limit)
+	word := "step"
+	if len(at) > 1 {
+		word = "steps"
 	}
-	return head + strings.Join(parts, "; ") + "."
+	switch {
+	case len(at) == 0:
+		return "After all the steps: "
+	case s.playing:
+		return fmt.Sprintf("Training, %s %s of %d: ", word, strings.Join(at, " and "), s.limit)
+	case most == 0:
+		return "Ready (Space runs it): "
+	}
+	return fmt.Sprintf("Paused at %s %s of %d: ", word, strings.Join(at, " and "), s.limit)
 }

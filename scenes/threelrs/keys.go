@@ -14,9 +14,9 @@ func (s *Scene) keyTable() []kit.Key {
 	return []kit.Key{
 		{Keys: []ebiten.Key{ebiten.KeySpace}, Label: "Space", Help: "run / pause the three trainings (finished runs start again)", Do: func(bool) { s.togglePlay() }},
 		{Keys: []ebiten.Key{ebiten.KeyR}, Label: "R", Help: "reset: the three runs back to step 0 from the same fresh network", Do: func(bool) { s.reset() }},
-		{Keys: []ebiten.Key{ebiten.KeyQ}, Label: "Q", Help: "choose the small rate", Group: "choose the small, middle or large rate for ← / → (or click its row)", Do: func(bool) { s.selectSlot(0) }},
-		{Keys: []ebiten.Key{ebiten.KeyW}, Label: "W", Help: "choose the middle rate", Group: "choose the small, middle or large rate for ← / → (or click its row)", Do: func(bool) { s.selectSlot(1) }},
-		{Keys: []ebiten.Key{ebiten.KeyE}, Label: "E", Help: "choose the large rate", Group: "choose the small, middle or large rate for ← / → (or click its row)", Do: func(bool) { s.selectSlot(2) }},
+		{Keys: []ebiten.Key{ebiten.KeyQ}, Label: "Q", Help: "choose η₁ (the first run)", Group: "choose η₁, η₂ or η₃, the rate ← / → tune (or click its row)", Do: func(bool) { s.selectSlot(0) }},
+		{Keys: []ebiten.Key{ebiten.KeyW}, Label: "W", Help: "choose η₂ (the second run)", Group: "choose η₁, η₂ or η₃, the rate ← / → tune (or click its row)", Do: func(bool) { s.selectSlot(1) }},
+		{Keys: []ebiten.Key{ebiten.KeyE}, Label: "E", Help: "choose η₃ (the third run)", Group: "choose η₁, η₂ or η₃, the rate ← / → tune (or click its row)", Do: func(bool) { s.selectSlot(2) }},
 		{Keys: []ebiten.Key{ebiten.KeyTab}, Label: "Tab / Shift+Tab", Help: "choose the next / previous rate", Do: func(sh bool) { s.selectSlot(s.sel + kit.Dir(sh)) }},
 		{Keys: []ebiten.Key{ebiten.KeyArrowRight}, Label: "→", Help: "the chosen rate up one stop (1, 2, 3, 5 per decade); its run starts again", Repeat: true, Do: func(bool) { s.nudgeLR(s.sel, 1) }},
 		{Keys: []ebiten.Key{ebiten.KeyArrowLeft}, Label: "←", Help: "the chosen rate down one stop", Repeat: true, Do: func(bool) { s.nudgeLR(s.sel, -1) }},

@@ -168,7 +168,9 @@ func (s *Scene) fillStrip(t *widgets.Theme) {
 	for i := range u.sliders {
 		sl := &u.sliders[i]
 		st.Slider(t, sl, 150)
-		sl.Label = fmt.Sprintf("η %s (%s)", [...]string{"small", "middle", "large"}[i], slotKeys[i])
+		// Numbered, not "small" or "large": the rates can be set in any
+		// order. η₁ … η₃ match the URL's lr1 … lr3.
+		sl.Label = fmt.Sprintf("η%s (%s)", [...]string{"₁", "₂", "₃"}[i], slotKeys[i])
 		if i == s.sel {
 			sl.Label = "• " + sl.Label
 		}

@@ -142,7 +142,7 @@ func (r *run) judge() {
 	}
 	switch {
 	case r.tr.Status == train.Diverged:
-		r.v, r.stopAt, r.why = diverged, r.tr.At, trainerWhy(r.tr)
+		r.v, r.stopAt, r.why = diverged, r.tr.At, trainerWhy(r.tr, true)
 	case r.reachedAt >= 0:
 		r.v = good
 	case r.tr.Status == train.Done:
@@ -154,12 +154,37 @@ func (r *run) judge() {
 	}
 }
 
-// trainerWhy words the trainer's reason with the program's number format.
-func trainerWhy(t *train.Trainer) string {
-	if strings.HasPrefix(t.Why, "the loss exploded") && len(t.Loss) > 0 {
-		return fmt.Sprintf("the loss exploded past %g times its start of %s", train.ExplodeFactor, fmtLoss(t.Loss[0]))
+// trainerWhy words the trainer's reason with the program's number format,
+// citing the loss that tripped the rule (it is never on the curve, which
+// ends at the step before), at its step when withStep.
+func trainerWhy(t *train.Trainer, withStep bool) string {
+	if !strings.HasPrefix(t.Why, "the loss exploded") || len(t.Loss) == 0 {
+		return t.Why
 	}
-	return t.Why
+	start := fmtLoss(t.Loss[0])
+	v, ok := explodedTo(t.Why)
+	switch {
+	case !ok:
+		return fmt.Sprintf("the loss exploded past %g times its start of %s", train.ExplodeFactor, start)
+	case withStep:
+		return fmt.Sprintf("loss %s at step %d, over %g× its start %s", fmtLoss(v), t.At, train.ExplodeFactor, start)
+	}
+	return fmt.Sprintf("loss %s, over %g× its start %s", fmtLoss(v), train.ExplodeFactor, start)
+}
+
+// explodedTo reads the loss out of the trainer's "the loss exploded to V,
+// …" (sim/train keeps no other record of it).
+func explodedTo(why string) (float64, bool) {
+	rest, ok := strings.CutPrefix(why, "the loss exploded to ")
+	if !ok {
+		return 0, false
+	}
+	num, _, _ := strings.Cut(rest, ",")
+	v, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, false
+	}
+	return v, true
 }
 
 // fmtLoss writes a loss: 3 significant digits, 2 in powers-of-ten
@@ -196,7 +221,7 @@ func (r *run) line() string {
 // shortWhy is the reason in a phrase.
 func shortWhy(r *run) string {
 	if r.tr.Status == train.Diverged {
-		return trainerWhy(r.tr)
+		return trainerWhy(r.tr, false)
 	}
 	return "the loss rose above its start and stayed there"
 }
@@ -225,5 +250,5 @@ func (r *run) sentence() string {
 	case running:
 		return fmt.Sprintf("%s is at %s after %d steps", lr, pct(e.TrainAcc), r.steps())
 	}
-	return ""
+	return fmt.Sprintf("%s starts again from step 0", lr)
 }

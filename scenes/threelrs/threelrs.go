@@ -16,6 +16,7 @@ import (
 	"gradlab/sim/data"
 	"gradlab/sim/nn"
 	"gradlab/sim/train"
+	"gradlab/widgets"
 )
 
 // Ranges and defaults, defined once for the sliders, the keys and the URL.
@@ -378,5 +379,12 @@ func (s *Scene) Update(c *kit.Ctx) {
 		s.layout(c)
 	} else {
 		s.layoutPanels(c.Theme)
+	}
+	// The caption was wrapped before this tick's steps: wrap the new
+	// summary now (with no press, so nothing is clicked twice), or it
+	// would show a frame behind the legend.
+	if u := &s.ui; u.caption.Text != u.captionLaid {
+		u.caption.Update(&kit.Ctx{Theme: c.Theme, Area: c.Area, In: &widgets.Input{X: c.In.X, Y: c.In.Y, Pinch: 1}})
+		u.captionLaid = u.caption.Text
 	}
 }

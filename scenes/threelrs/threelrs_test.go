@@ -150,7 +150,7 @@ func TestDivergenceHasNoNaN(t *testing.T) {
 	}
 	// η = 100 is stopped by the trainer itself (the loss exploded).
 	s := finished(func(s *Scene) { s.lrs[2] = 100 })
-	if s.runs[2].tr.Status != train.Diverged || !strings.Contains(s.runs[2].why, "exploded") {
+	if s.runs[2].tr.Status != train.Diverged || !strings.Contains(s.runs[2].tr.Why, "exploded") || !strings.Contains(s.runs[2].why, "over 1000×") {
 		t.Errorf("η 100: %v %q", s.runs[2].tr.Status, s.runs[2].why)
 	}
 	// The region view of an overflowed network keeps its last finite
@@ -203,7 +203,7 @@ func TestCaptionNumbersMatchTheRuns(t *testing.T) {
 // Every "try" of the caption, done with the keys it names.
 func TestCaptionTries(t *testing.T) {
 	base := finished(nil)
-	// "the small rate (Q) up to 0.1 (→): it turns green too, later than 0.5"
+	// "η₁ (Q) up to 0.1 (→): it turns green too, later than 0.5"
 	s := New()
 	press(t, s, "Q", false)
 	for s.lrs[0] < 0.1 {
@@ -213,7 +213,7 @@ func TestCaptionTries(t *testing.T) {
 	if s.lrs[0] != 0.1 || s.runs[0].v != good || s.runs[0].reachedAt <= base.runs[1].reachedAt {
 		t.Errorf("0.1: η %g %v at %d (0.5 at %d)", s.lrs[0], s.runs[0].v, s.runs[0].reachedAt, base.runs[1].reachedAt)
 	}
-	// "the large one (E) down to 3 (←): now it is the fastest"
+	// "η₃ (E) down to 3 (←): now it is the fastest"
 	s = New()
 	press(t, s, "E", false)
 	for s.lrs[2] > 3 {

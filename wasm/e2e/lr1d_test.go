@@ -107,6 +107,9 @@ func TestPageLr1dSmallWindow(t *testing.T) {
 			}
 		}
 		p.waitFor(`window.gradlab.state.t == window.gradlab.state.steps`, 20*time.Second)
+		if !p.lrStatus().State.PlotShown {
+			t.Errorf("%v: no x(t) plot", sz)
+		}
 		p.shot(fmt.Sprintf("lr1d-%dx%d", sz[0], sz[1]))
 		p.hold("i")
 		time.Sleep(400 * time.Millisecond)
