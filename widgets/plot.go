@@ -75,7 +75,7 @@ func (p *Plot) drawAxes(t *Theme) {
 	FillRect(p.axes, a, assets.Backdrop)
 	grid := color.RGBA{0x2A, 0x30, 0x3A, 0xff}
 	lw := max(1, t.S(1))
-	xt := Ticks(p.XMin, p.XMax, max(int(a.W/t.S(70)), 2))
+	xt := AxisTicks(p.XMin, p.XMax, max(int(a.W/t.S(70)), 2))
 	for _, x := range xt {
 		sx, _ := p.toLocal(x, p.YMin)
 		FillRect(p.axes, Rect{math.Round(sx), a.Y, lw, a.H}, grid)
@@ -90,7 +90,7 @@ func (p *Plot) drawAxes(t *Theme) {
 	if p.LogY {
 		ys = DecadeTicks(p.YMin, p.YMax, yn)
 	} else {
-		ys = Ticks(p.YMin, p.YMax, yn)
+		ys = AxisTicks(p.YMin, p.YMax, yn)
 	}
 	for _, y := range ys {
 		yv := y
