@@ -3,7 +3,7 @@
 # The pages that train networks while the bench watches them (long step
 # limits keep them training through the measurement).
 TRAIN_PAGES="scene=three-lrs&run=1&steps=20000 scene=sanity scene=curves&scenario=overfit
-scene=search&mode=network&run=1 scene=ensemble scene=transfer"
+scene=search&mode=network&run=1 scene=ensemble scene=transfer scene=schedules&run=1"
 
 # Every scene's busiest state, for the native frame time.
 NATIVE_PAGES="scene=race&surface=beale scene=race&surface=bowl&speed=3000
@@ -12,7 +12,7 @@ scene=race&surface=rosenbrock&mode=3d&opt=sgd,momentum,nesterov,rmsprop,adam,ada
 scene=three-lrs&run=1&steps=20000 scene=gradcheck&fn=net&check=1 scene=sanity
 scene=curves&scenario=overfit scene=lr-1d&two=1&log=1
 scene=race&surface=rosenbrock&opt=sgd,momentum,nesterov,rmsprop,adam,adagrad,adamw&steps=20000&trials=200&fair=1
-scene=search&mode=network&run=1 scene=search scene=ensemble scene=transfer"
+scene=search&mode=network&run=1 scene=search scene=ensemble scene=transfer scene=schedules&run=1"
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f", a / b }'; }
 mb() { awk -v a="$1" 'BEGIN { printf "%.2f MB", a / 1e6 }'; }
