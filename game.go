@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
+	"github.com/hajimehoshi/ebiten/v2/inpututil"
 
 	"gradlab/assets"
 	"gradlab/scenes"
@@ -39,7 +40,9 @@ type Game struct {
 	keys   []kit.Key
 	status kit.Status
 	clock  frameClock
-	opts   options
+	// injected are keys a test taps, read with the platform's on the next tick.
+	injected []ebiten.Key
+	opts     options
 	// w, h are the screen in device pixels; dpr converts CSS pixels.
 	w, h, dpr float64
 	small     bool // the window is below the smallest usable size
@@ -96,6 +99,7 @@ func (g *Game) open(id string) {
 	if !ok || (g.scene != nil && e.ID == g.cur.ID) {
 		return
 	}
+	g.ctx.Modal = nil
 	s, done := g.built[id]
 	if !done {
 		s = e.New()
@@ -124,6 +128,11 @@ func (g *Game) toggleHelp() {
 func (g *Game) toggleDebug() {
 	g.debug = !g.debug
 	g.ctx.Full = true
+}
+
+// anyKey reports a key pressed this tick.
+func (g *Game) anyKey() bool {
+	return len(g.ctx.Tapped) > 0 || len(g.ctx.Chars) > 0 || len(inpututil.AppendJustPressedKeys(nil)) > 0
 }
 
 // dismiss clears the messages.
@@ -179,7 +188,15 @@ func (g *Game) Update() error {
 		g.open(id)
 	}
 	g.ctx.Area = g.sceneArea()
-	kit.Dispatch(g.scene.Keys(), &g.ctx)
+	if m := g.ctx.Modal; m != nil && m.Open() && g.anyKey() {
+		// The caption's full text is open: a key closes it and does
+		// nothing else, as a click does.
+		m.Close()
+		g.ctx.Full = true
+	} else {
+		kit.Dispatch(g.scene.Keys(), &g.ctx)
+	}
+	g.ctx.Modal = nil // the scene's Update sets it again while it stays open
 	g.scene.Update(&g.ctx)
 	// Any input may have changed the state; the query is compared with the
 	// last one written before the address bar is touched.

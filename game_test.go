@@ -171,3 +171,43 @@ func TestBadSceneNamesTheSceneShown(t *testing.T) {
 		t.Errorf("scene %q, messages %q", g.cur.ID, g.status.Errors)
 	}
 }
+
+// With a scene's caption open over it (key I), the next key closes the
+// caption and does nothing else: the scene behind keeps its state.
+func TestKeyClosesTheCaptionOnly(t *testing.T) {
+	for _, e := range scenes.All {
+		g := testGame(t, "?scene="+e.ID, 1280, 800)
+		g.status.Frame = 1
+		tick := func(keys ...ebiten.Key) {
+			g.injected = keys
+			if err := g.Update(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		tick()
+		tick(ebiten.KeyI)
+		if g.ctx.Modal == nil || !g.ctx.Modal.Open() {
+			t.Errorf("%s: I did not open the caption", e.ID)
+			continue
+		}
+		before := kit.EncodeQuery(e.ID, g.scene.Params())
+		// Any scene key but I: it must not reach the scene.
+		var k ebiten.Key = -1
+		for _, row := range g.scene.Keys() {
+			if len(row.Keys) > 0 && row.Keys[0] != ebiten.KeyI && row.Keys[0] != ebiten.KeySpace {
+				k = row.Keys[0]
+				break
+			}
+		}
+		if k < 0 {
+			continue
+		}
+		tick(k)
+		if g.ctx.Modal != nil && g.ctx.Modal.Open() {
+			t.Errorf("%s: %v left the caption open", e.ID, k)
+		}
+		if after := kit.EncodeQuery(e.ID, g.scene.Params()); after != before {
+			t.Errorf("%s: %v acted behind the caption: %s → %s", e.ID, k, before, after)
+		}
+	}
+}

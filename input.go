@@ -37,7 +37,8 @@ func (g *Game) readInput() {
 	}
 	st.chars = ebiten.AppendInputChars(st.chars[:0])
 	g.ctx.Chars = st.chars
-	g.ctx.Tapped = takeTappedKeys(g.ctx.Tapped[:0])
+	g.ctx.Tapped = append(takeTappedKeys(g.ctx.Tapped[:0]), g.injected...)
+	g.injected = g.injected[:0]
 	_, wy := ebiten.Wheel()
 	in.Wheel, in.Pinch = wheelNotch(wy), 1
 	st.touches = ebiten.AppendTouchIDs(st.touches[:0])

@@ -79,6 +79,9 @@ func (c *Caption) Update(ctx *Ctx) {
 		ctx.Full = true
 	}
 	c.wasOpen = c.open
+	if c.open {
+		ctx.Modal = c
+	}
 }
 
 // Draw draws the panel: as many lines as fit, the last one saying where the

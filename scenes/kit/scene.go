@@ -65,6 +65,9 @@ type Ctx struct {
 	// Active reports input this tick (pointer, wheel, keys): hover and
 	// pressed states may have changed, so controls should be repainted.
 	Active bool
+	// Modal is a caption open over the scene (set by its Update): the next
+	// key closes it instead of acting on the scene behind it.
+	Modal *Caption
 }
 
 // Typed reports whether r was typed this tick.
