@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strconv"
 	"strings"
 
 	"gradlab/assets"
@@ -29,6 +30,16 @@ const same = 0.0005
 // points formats an accuracy difference in percentage points.
 func points(d float64) string { return fmt.Sprintf("%.1f points", math.Abs(100*d)) }
 
+// shownGap is a − b as the screen shows them (each rounded to 0.1 %), so a
+// gain always equals the difference of the two numbers beside it.
+func shownGap(a, b float64) float64 { return (shown(a) - shown(b)) / 100 }
+
+// shown is v in percent as pct prints it.
+func shown(v float64) float64 {
+	x, _ := strconv.ParseFloat(fmt.Sprintf("%.1f", 100*v), 64)
+	return x
+}
+
 // summary is the caption's first part, every number from the run.
 func (s *Scene) summary() string {
 	r, e := &s.res, s.exp
@@ -53,7 +64,7 @@ func (s *Scene) summary() string {
 		fmt.Fprintf(&b, "After %d steps each, on %d held-out points: ", e.Cfg.Steps, e.Val.N())
 	}
 	fmt.Fprintf(&b, "the average of %d members scores %s, ", len(r.Members), pct(r.Ensemble))
-	switch g := r.GainOverMean(); {
+	switch g := shownGap(r.Ensemble, r.Mean); {
 	case g > same:
 		fmt.Fprintf(&b, "%s above the mean member (%s)", points(g), pct(r.Mean))
 	case g < -same:
@@ -62,7 +73,7 @@ func (s *Scene) summary() string {
 		fmt.Fprintf(&b, "the same as the mean member (%s): on this seed the ensemble did not help", pct(r.Mean))
 	}
 	best := fmt.Sprintf("member %d, %s", r.BestAt+1, pct(r.Best))
-	switch g := r.GainOverBest(); {
+	switch g := shownGap(r.Ensemble, r.Best); {
 	case g > same:
 		fmt.Fprintf(&b, "; it beats the best member (%s) by %s. ", best, points(g))
 	case g < -same:
@@ -106,7 +117,7 @@ func (s *Scene) rows() []kit.LegendRow {
 		{Color: memberColor, Marker: kit.Disc, Name: "members", Detail: fmt.Sprintf("%d × %d hidden units", len(r.Members), e.Cfg.Hidden),
 			Line: fmt.Sprintf("mean %s · best %s (member %d) · disagree on %.0f %%", pct(r.Mean), pct(r.Best), r.BestAt+1, 100*r.Disagree)},
 		{Color: ensembleColor, Marker: kit.Square, Name: "average", Detail: pct(r.Ensemble) + " (mean of probabilities)",
-			Line:      fmt.Sprintf("%s points over the mean member, %s over the best", signed(r.GainOverMean()), signed(r.GainOverBest())),
+			Line:      fmt.Sprintf("%s points against the mean member, %s against the best", signed(shownGap(r.Ensemble, r.Mean)), signed(shownGap(r.Ensemble, r.Best))),
 			LineColor: gainColor(r)},
 	}
 	snap := kit.LegendRow{Color: snapColor, Marker: kit.Diamond, Name: "snapshots",

@@ -52,11 +52,11 @@ func (s *Scene) summary(r tl.Result) string {
 	var verdict string
 	switch {
 	case r.Helps():
-		verdict = fmt.Sprintf("transfer helped by %.0f points", 100*r.Gain)
+		verdict = fmt.Sprintf("transfer helped by %.1f points", shownGap(r.Fine, r.Scratch))
 	case r.Hurts():
-		verdict = fmt.Sprintf("transfer hurt: scratch is %.0f points better", -100*r.Gain)
+		verdict = fmt.Sprintf("transfer hurt: scratch is %.1f points better", -shownGap(r.Fine, r.Scratch))
 	default:
-		verdict = fmt.Sprintf("transfer did not help: %+.0f points, within %.0f", 100*r.Gain, 100*tl.Margin)
+		verdict = fmt.Sprintf("transfer did not help: %+.1f points, under the %.0f-point margin this scene asks of a difference", shownGap(r.Fine, r.Scratch), 100*tl.Margin)
 	}
 	if !c.Done() {
 		verdict = "so far " + verdict

@@ -3,6 +3,7 @@ package transfer
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"time"
 
 	"gradlab/assets"
@@ -337,10 +338,21 @@ func (s *Scene) netSteps(i int) int {
 // viewEvery is the least time between two renders of a training network.
 const viewEvery = 500 * time.Millisecond
 
-// pct formats a fraction as a whole percentage.
+// pct formats a fraction as a percentage to 0.1: 398 of 400 right is
+// 99.5 %, not a rounded-up 100 %.
 func pct(v float64) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return "–"
 	}
-	return fmt.Sprintf("%.0f %%", 100*v)
+	return fmt.Sprintf("%.1f %%", 100*v)
+}
+
+// shownGap is a − b in points as the screen shows them (each to 0.1 %),
+// so a gain always equals the difference of the numbers beside it.
+func shownGap(a, b float64) float64 { return shown(a) - shown(b) }
+
+// shown is v in percent as pct prints it.
+func shown(v float64) float64 {
+	x, _ := strconv.ParseFloat(fmt.Sprintf("%.1f", 100*v), 64)
+	return x
 }
