@@ -135,7 +135,7 @@ func (s *Scene) compareSummary() string {
 		for i, m := range tl.Methods {
 			parts = append(parts, fmt.Sprintf("%s %s", m.Name(), pct(tl.Share(i))))
 		}
-		fmt.Fprintf(&b, "Over %d resamples the best was found by %s. ", tl.Done, strings.Join(parts, ", "))
+		fmt.Fprintf(&b, "Over %d resamples, each a new objective with new points, the best was found by %s. ", tl.Done, strings.Join(parts, ", "))
 	}
 	b.WriteString("A grid spends its budget on repeats of the same few x values; random points each try a new one, and Halton's spread them evenly. " +
 		"Click the map or press R to resample; ↓ down to 1 makes both axes matter alike, and the grid wins more often.")

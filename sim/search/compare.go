@@ -164,7 +164,13 @@ func (t *Tally) Finished() bool { return t.Done >= t.Total }
 func (t *Tally) Advance(k int) int {
 	taken := 0
 	for ; taken < k && t.Done < t.Total; taken++ {
-		rs := Compare(t.Obj, t.Methods, t.Budget, t.Seed, uint64(TallyDraw0+t.Done))
+		// Each resample draws a new objective as well as new points: with
+		// one objective the grid, which never moves, would score the same
+		// every time and its wins would be one outcome, not a frequency.
+		draw := uint64(TallyDraw0 + t.Done)
+		o := NewObjective(t.Obj.Ratio, t.Seed^draw*0x9e3779b97f4a7c15)
+		o.Width = t.Obj.Width
+		rs := Compare(o, t.Methods, t.Budget, t.Seed, draw)
 		for i, r := range rs {
 			t.Sum[i] += r.BestScore
 		}

@@ -84,10 +84,11 @@ func TestPointsResampleButGridStays(t *testing.T) {
 }
 
 func TestTallyRandomBeatsGridWhenOneAxisMatters(t *testing.T) {
-	// Ratio 10, budget 25: over 400 resamples per seed, random and Halton
-	// search between them win nearly always, and Halton's mean best is above
-	// the grid's. (Random's mean can fall below a grid that happens to sit
-	// near the peak, though it still beats that grid in most draws.)
+	// Ratio 10, budget 25: over 400 resamples per seed, each with its own
+	// objective, random and Halton search between them win over three
+	// times in four, and both find a better best on average than the grid
+	// (measured: grid wins 17–19 %, mean best grid 0.71, random 0.87,
+	// Halton 0.91).
 	for seed := uint64(1); seed <= 3; seed++ {
 		tl := NewTally(NewObjective(10, seed), Methods, 25, seed, 400)
 		for !tl.Finished() {
@@ -95,7 +96,7 @@ func TestTallyRandomBeatsGridWhenOneAxisMatters(t *testing.T) {
 		}
 		t.Logf("seed %d: wins grid %.2f random %.2f halton %.2f; mean best %.3f %.3f %.3f",
 			seed, tl.Share(0), tl.Share(1), tl.Share(2), tl.Mean(0), tl.Mean(1), tl.Mean(2))
-		if tl.Share(0) > 0.1 || tl.Mean(2) < tl.Mean(0) {
+		if tl.Share(0) > 0.25 || tl.Mean(2) < tl.Mean(0) || tl.Mean(1) < tl.Mean(0) {
 			t.Errorf("seed %d: grid wins %.2f, means %.3f %.3f %.3f", seed, tl.Share(0), tl.Mean(0), tl.Mean(1), tl.Mean(2))
 		}
 		if tl.Wins[0]+tl.Wins[1]+tl.Wins[2]+tl.Ties != tl.Done || tl.Done != 400 {
