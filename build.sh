@@ -25,13 +25,7 @@ goroot_file() { # wasm support files moved from misc/wasm to lib/wasm in Go 1.24
 build_page() {
 	local out=$1 pkg=$2
 	mkdir -p "$out"
-	# Inlining is kept where time goes (the runtime, math, the numeric
-	# packages, the renderer) and turned off for the rest, mostly UI and
-	# text glue that runs a few times a frame: the page is 0.27 MB
-	# (brotli) lighter, 2.43 MB against 2.70 MB with ten scenes.
-	GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' \
-		-gcflags=all=-l -gcflags=runtime= -gcflags=math= -gcflags='gradlab/sim/...=' \
-		-gcflags='github.com/hajimehoshi/ebiten/v2/...=' -o "$out/gradlab.wasm" "$pkg"
+	GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o "$out/gradlab.wasm" "$pkg"
 	cp "$(goroot_file wasm_exec.js)" "$out/wasm_exec.js"
 	sed "s/__WASM_SIZE__/$(stat -c %s "$out/gradlab.wasm")/" wasm/index.html >"$out/index.html"
 	gzip -9 -k -f "$out/gradlab.wasm"
