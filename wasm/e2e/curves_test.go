@@ -67,7 +67,12 @@ func TestPageCurvesMystery(t *testing.T) {
 	p.key("f")
 	p.waitFor(`window.gradlab.state.done`, 30*time.Second)
 	p.shot("curves-mystery-360x640")
+	// Mysteries start from the clock, so this one is any scenario and
+	// seed: guess what the doctor read, or "healthy" where it cannot tell.
 	want := p.cvStatus().State.Diagnosis
+	if want == "unknown" {
+		want = "healthy"
+	}
 	ctl := "guess:" + want
 	if _, ok := p.cvStatus().Controls[ctl]; !ok {
 		// On a small screen the guess may sit on another page of the strip.

@@ -99,7 +99,7 @@ func TestPageTransferTrainsLive(t *testing.T) {
 	p.shot("transfer-mirror-1280x800")
 }
 
-func trPct(v float64) string { return fmt.Sprintf("%.0f %%", 100*v) }
+func trPct(v float64) string { return fmt.Sprintf("%.1f %%", 100*v) }
 
 // A junk URL is named and replaced; a phone-sized window keeps the
 // controls apart and inside.
