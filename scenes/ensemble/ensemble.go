@@ -58,7 +58,7 @@ type Scene struct {
 	keys    []kit.Key
 	ui      ui
 	drawn   drawState
-	speed   speedometer
+	speed   kit.Speedometer
 	// cost is what the last frame's region renders and measuring took; the
 	// next frame's training leaves that much time out.
 	cost     time.Duration
@@ -175,28 +175,6 @@ func (s *Scene) nudgeNoise(d int) {
 	}
 }
 
-// speedometer measures training steps per second of wall time over about
-// the last second.
-type speedometer struct {
-	at    []time.Time
-	steps []int
-	total int
-	rate  float64
-}
-
-func (m *speedometer) add(now time.Time, n int) {
-	m.total += n
-	m.at, m.steps = append(m.at, now), append(m.steps, m.total)
-	for len(m.at) > 2 && now.Sub(m.at[1]) >= time.Second {
-		m.at, m.steps = m.at[1:], m.steps[1:]
-	}
-	if dt := now.Sub(m.at[0]).Seconds(); dt > 0.05 {
-		m.rate = float64(m.total-m.steps[0]) / dt
-	}
-}
-
-func (m *speedometer) idle() { m.at, m.steps, m.rate = m.at[:0], m.steps[:0], 0 }
-
 // Update trains within the frame's budget, handles the controls and lays
 // out.
 func (s *Scene) Update(c *kit.Ctx) {
@@ -213,7 +191,7 @@ func (s *Scene) Update(c *kit.Ctx) {
 			s.workedAt = s.drawn.frames
 			budget := max(tickBudget-s.cost, tickBudget/4)
 			s.cost = 0
-			s.speed.add(time.Now(), s.work(budget))
+			s.speed.Add(time.Now(), s.work(budget))
 		}
 		if s.done() {
 			s.playing = false
@@ -221,7 +199,7 @@ func (s *Scene) Update(c *kit.Ctx) {
 			c.Changed()
 		}
 	} else {
-		s.speed.idle()
+		s.speed.Idle()
 	}
 	s.followNetworks()
 	if s.stripKey() != s.ui.laidOut {

@@ -88,7 +88,7 @@ func (s *Scene) Status() any {
 		st.Summary = s.summary() // not laid out yet
 	}
 	if s.playing {
-		st.StepsPerSec = fin(s.speed.rate)
+		st.StepsPerSec = fin(s.speed.Rate())
 	}
 	for _, v := range s.ui.views {
 		st.Renders += v.g.Renders()

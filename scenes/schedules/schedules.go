@@ -57,7 +57,7 @@ type Scene struct {
 	keys         []kit.Key
 	ui           ui
 	drawn        drawState
-	speed        speedometer
+	speed        kit.Speedometer
 	workedAt     int
 }
 
@@ -328,28 +328,6 @@ func snapLR(v float64) float64 {
 	return lrStops()[nearestStop(v)]
 }
 
-// speedometer measures training steps per second of wall time over about
-// the last second.
-type speedometer struct {
-	at    []time.Time
-	steps []int
-	total int
-	rate  float64
-}
-
-func (m *speedometer) add(now time.Time, n int) {
-	m.total += n
-	m.at, m.steps = append(m.at, now), append(m.steps, m.total)
-	for len(m.at) > 2 && now.Sub(m.at[1]) >= time.Second {
-		m.at, m.steps = m.at[1:], m.steps[1:]
-	}
-	if dt := now.Sub(m.at[0]).Seconds(); dt > 0.05 {
-		m.rate = float64(m.total-m.steps[0]) / dt
-	}
-}
-
-func (m *speedometer) idle() { m.at, m.steps, m.rate = m.at[:0], m.steps[:0], 0 }
-
 // Update trains within the tick's budget and handles the controls.
 func (s *Scene) Update(c *kit.Ctx) {
 	s.layout(c)
@@ -363,14 +341,14 @@ func (s *Scene) Update(c *kit.Ctx) {
 		// trains once, so a slow machine is not made slower still.
 		if s.drawn.frames != s.workedAt || s.drawn.frames == 0 {
 			s.workedAt = s.drawn.frames
-			s.speed.add(time.Now(), s.work(tickBudget))
+			s.speed.Add(time.Now(), s.work(tickBudget))
 		}
 		if !s.active() {
 			s.playing = false
 			c.Changed()
 		}
 	} else {
-		s.speed.idle()
+		s.speed.Idle()
 	}
 	s.layout(c)
 	s.updateHover(c)

@@ -88,7 +88,7 @@ func (s *Scene) Status() any {
 		st.Setting = ks[min(s.knob, len(ks)-1)].name
 	}
 	if s.playing {
-		st.StepsPerSec = fin(s.speed.rate)
+		st.StepsPerSec = fin(s.speed.Rate())
 	}
 	for i, k := range sim.ScheduleKinds {
 		r := s.runs[i]

@@ -87,7 +87,7 @@ type Scene struct {
 	keys     []kit.Key
 	ui       ui
 	drawn    drawState
-	speed    speedometer
+	speed    kit.Speedometer
 	workedAt int
 	// renderCost is what the last frame's region render took; the next
 	// tick's training leaves that much time out.
@@ -284,7 +284,7 @@ func (s *Scene) work(c *kit.Ctx) {
 		}
 	}
 	if !s.playing || s.srch.Phase == hs.Done {
-		s.speed.idle()
+		s.speed.Idle()
 		return
 	}
 	n := s.pacer.Steps(pace, c.Dt)
@@ -293,7 +293,7 @@ func (s *Scene) work(c *kit.Ctx) {
 	}
 	left := tickBudget - time.Since(t0)
 	if n > 0 && left > 0 {
-		s.speed.add(time.Now(), s.srch.Advance(left, n))
+		s.speed.Add(time.Now(), s.srch.Advance(left, n))
 	}
 	if s.srch.Phase == hs.Done {
 		s.playing = false
@@ -327,25 +327,3 @@ func (s *Scene) Update(c *kit.Ctx) {
 	}
 	s.layout(c)
 }
-
-// speedometer measures training steps per second of wall time over about
-// the last second.
-type speedometer struct {
-	at    []time.Time
-	steps []int
-	total int
-	rate  float64
-}
-
-func (m *speedometer) add(now time.Time, n int) {
-	m.total += n
-	m.at, m.steps = append(m.at, now), append(m.steps, m.total)
-	for len(m.at) > 2 && now.Sub(m.at[1]) >= time.Second {
-		m.at, m.steps = m.at[1:], m.steps[1:]
-	}
-	if dt := now.Sub(m.at[0]).Seconds(); dt > 0.05 {
-		m.rate = float64(m.total-m.steps[0]) / dt
-	}
-}
-
-func (m *speedometer) idle() { m.at, m.steps, m.rate = m.at[:0], m.steps[:0], 0 }

@@ -131,7 +131,7 @@ func (s *Scene) Status() any {
 	ss := SearchStatus{Playing: s.playing, Fast: s.fast, Phase: sr.Phase.String(), CoarseBox: box4(sr.CoarseBox), FineBox: box4(sr.FineBox),
 		CoarseBest: sr.CoarseBest, FineBest: sr.FineBest, Warning: s.warning(), Steps: sr.Steps, Restarts: s.restarts}
 	if s.playing {
-		ss.StepsPerSec = fin(s.speed.rate)
+		ss.StepsPerSec = fin(s.speed.Rate())
 	}
 	for _, t := range sr.Trials {
 		ss.Trials = append(ss.Trials, trialStatus(t))

@@ -65,7 +65,7 @@ func (s *Scene) Status() any {
 	st := Status{Data: string(s.kind), Seed: s.seed, Hidden: s.hidden, Limit: s.limit, Playing: s.playing,
 		Selected: s.sel, Restarts: s.version, Summary: s.summary(), Notes: s.ui.caption.Open()}
 	if s.playing {
-		st.StepsPerSec = fin(s.speed.rate)
+		st.StepsPerSec = fin(s.speed.Rate())
 	}
 	for _, r := range s.runs {
 		rs := RunStatus{LR: r.lr, Status: r.v.String(), Step: r.steps(), Loss: fin(lastLoss(r)), Accuracy: fin(r.last().TrainAcc),

@@ -61,7 +61,7 @@ type Scene struct {
 	keys    []kit.Key
 	ui      ui
 	drawn   drawState
-	speed   speedometer
+	speed   kit.Speedometer
 	// renderCost is what the last region renders took; the next tick's
 	// training leaves that much time out, so a frame stays in budget.
 	renderCost time.Duration
@@ -312,29 +312,6 @@ func snapLR(v float64) float64 {
 	return lrStops()[nearestStop(v)]
 }
 
-// speedometer measures training steps per second of wall time over about
-// the last second.
-type speedometer struct {
-	at    []time.Time
-	steps []int
-	total int
-	rate  float64
-}
-
-func (m *speedometer) add(now time.Time, n int) {
-	m.total += n
-	m.at, m.steps = append(m.at, now), append(m.steps, m.total)
-	for len(m.at) > 2 && now.Sub(m.at[1]) >= time.Second {
-		m.at, m.steps = m.at[1:], m.steps[1:]
-	}
-	if dt := now.Sub(m.at[0]).Seconds(); dt > 0.05 {
-		m.rate = float64(m.total-m.steps[0]) / dt
-	}
-}
-
-// idle says nothing trains: the rate drops to 0.
-func (m *speedometer) idle() { m.at, m.steps, m.rate = m.at[:0], m.steps[:0], 0 }
-
 // Update advances the runs within the tick's budget and handles the
 // controls.
 func (s *Scene) Update(c *kit.Ctx) {
@@ -352,14 +329,14 @@ func (s *Scene) Update(c *kit.Ctx) {
 			s.workedAt = s.drawn.frames
 			budget := max(tickBudget-s.renderCost, tickBudget/4)
 			s.renderCost = 0
-			s.speed.add(time.Now(), s.work(budget))
+			s.speed.Add(time.Now(), s.work(budget))
 		}
 		if !s.active() {
 			s.playing = false
 			c.Changed()
 		}
 	} else {
-		s.speed.idle()
+		s.speed.Idle()
 	}
 	// The region views follow their networks. A run restarted shows at
 	// once; steps taken mark one view a tick, in turn, so the three
