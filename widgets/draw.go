@@ -24,10 +24,16 @@ func StrokeRect(dst *ebiten.Image, r Rect, w float64, c color.Color) {
 	vector.StrokeRect(dst, float32(r.X+w/2), float32(r.Y+w/2), float32(r.W-w), float32(r.H-w), float32(w), c, false)
 }
 
-// Line draws one anti-aliased segment.
+// Line draws one antialiased segment with butt ends.
 func Line(dst *ebiten.Image, x0, y0, x1, y1, w float64, c color.Color) {
-	vector.StrokeLine(dst, float32(x0), float32(y0), float32(x1), float32(y1), float32(w), c, true)
+	lineVs, lineIs = appendSegment(lineVs[:0], lineIs[:0], x0, y0, x1, y1, w, 0, true, straightOf(c))
+	drawFeathered(dst, lineVs, lineIs)
 }
+
+var (
+	lineVs []ebiten.Vertex
+	lineIs []uint16
+)
 
 // Circle fills a disc. Discs and rings are drawn antialiased once into small
 // cached sprites and then blitted: Ebitengine batches blits from its atlas,
@@ -94,11 +100,10 @@ func spriteImage(c color.RGBA, r, w float64, half int) *ebiten.Image {
 
 // Stroker draws polylines through DrawTriangles, reusing its buffers. Add
 // queues a polyline with its own colour; Flush draws everything queued in one
-// antialiased call (Ebitengine 2.8 has no StrokePath).
+// call (Ebitengine 2.8 has no StrokePath).
 type Stroker struct {
-	// Aliased skips antialiasing. An antialiased draw needs a
-	// double-resolution buffer per destination image, which costs a lot the
-	// first time under software WebGL; thin plot lines look fine without it.
+	// Aliased skips antialiasing: thin plot lines look fine without it, at
+	// half the vertices.
 	Aliased bool
 
 	path vector.Path
@@ -113,12 +118,13 @@ func (s *Stroker) Polyline(dst *ebiten.Image, xy []float32, closed bool, w float
 	s.Flush(dst)
 }
 
-// Joins are bevelled: at these widths they look like round joins, which cost
-// many more vertices per point.
-
 // Add queues a polyline, flushing into dst first if the batch is full.
 func (s *Stroker) Add(dst *ebiten.Image, xy []float32, closed bool, w float64, c color.Color) {
 	if len(xy) < 4 {
+		return
+	}
+	if !s.Aliased {
+		s.addFeathered(dst, xy, closed, w, c)
 		return
 	}
 	// Vertices are indexed with uint16: split long lines into chunks that
@@ -141,6 +147,35 @@ func (s *Stroker) Add(dst *ebiten.Image, xy []float32, closed bool, w float64, c
 	}
 }
 
+// addFeathered queues the polyline as feathered segments whose ends overlap
+// by half the width, which covers the joints as square caps would. Points
+// closer than half a pixel to the last one kept add nothing: converged runs
+// pile up thousands of steps on one spot.
+func (s *Stroker) addFeathered(dst *ebiten.Image, xy []float32, closed bool, w float64, c color.Color) {
+	col := straightOf(c)
+	n := len(xy) / 2
+	px, py := float64(xy[0]), float64(xy[1])
+	seg := func(x, y float64) {
+		if len(s.vs) > 65535-16 {
+			s.Flush(dst)
+		}
+		s.vs, s.is = appendSegment(s.vs, s.is, px, py, x, y, w, w/2, true, col)
+		px, py = x, y
+	}
+	for i := 1; i < n; i++ {
+		x, y := float64(xy[2*i]), float64(xy[2*i+1])
+		if math.Hypot(x-px, y-py) < 0.5 && i < n-1 {
+			continue
+		}
+		seg(x, y)
+	}
+	if closed {
+		seg(float64(xy[0]), float64(xy[1]))
+	}
+}
+
+// Joins are bevelled: at these widths they look like round joins, which cost
+// many more vertices per point.
 func (s *Stroker) add(w float64, c color.Color) {
 	base := len(s.vs)
 	s.vs, s.is = s.path.AppendVerticesAndIndicesForStroke(s.vs, s.is, &vector.StrokeOptions{
@@ -158,7 +193,11 @@ func (s *Stroker) add(w float64, c color.Color) {
 // Flush draws the queued polylines in one call and empties the queue.
 func (s *Stroker) Flush(dst *ebiten.Image) {
 	if len(s.is) > 0 {
-		dst.DrawTriangles(s.vs, s.is, whitePixel, &ebiten.DrawTrianglesOptions{AntiAlias: !s.Aliased})
+		if s.Aliased {
+			dst.DrawTriangles(s.vs, s.is, whitePixel, nil)
+		} else {
+			drawFeathered(dst, s.vs, s.is)
+		}
 	}
 	s.vs, s.is = s.vs[:0], s.is[:0]
 }

@@ -544,6 +544,7 @@ func TestSurface3DTrailFaint(t *testing.T) {
 	opaque, faint := 0, 0
 	for _, v := range m.stroke.vs {
 		switch {
+		case v.ColorA == 0: // the outside of the feathered edge
 		case v.ColorA == 1:
 			opaque++
 		case v.ColorA > 0.3 && v.ColorA < 0.4 && v.ColorR > 0.3:
