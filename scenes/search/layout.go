@@ -9,6 +9,7 @@ import (
 	"gradlab/assets"
 	"gradlab/scenes/kit"
 	"gradlab/sim/nn"
+	"gradlab/sim/sample"
 	hs "gradlab/sim/search"
 	"gradlab/widgets"
 )
@@ -223,7 +224,10 @@ func (s *Scene) fillStrip(t *widgets.Theme) {
 		st.Break()
 		st.Slider(t, &u.bud, 150)
 		u.bud.Label, u.bud.Min, u.bud.Max, u.bud.Log, u.bud.Value = "budget (← →)", budgetMin, budgetMax, false, float64(s.budget)
-		u.bud.Format = func(v float64) string { return fmt.Sprintf("%d trials", int(math.Round(v))) }
+		u.bud.Format = func(v float64) string {
+			nx, ny := sample.GridShape(budgetStops[nearestBudget(int(math.Round(v)))])
+			return fmt.Sprintf("%d trials, grid %d×%d", nx*ny, nx, ny)
+		}
 		st.Slider(t, &u.rat, 150)
 		u.rat.Label, u.rat.Min, u.rat.Max, u.rat.Log, u.rat.Value = "x matters (↑ ↓)", ratioMin, ratioMax, true, s.ratio
 		u.rat.Format = func(v float64) string { return widgets.Num(v) + "× y" }

@@ -77,11 +77,16 @@ func TestPageSearchCompare(t *testing.T) {
 		t.Errorf("a click should draw new random points: %+v", st.Compare)
 	}
 	p.waitFor(`location.search.includes("draw=1")`, 5*time.Second)
-	p.hold(kb.ArrowRight)
-	p.waitFor(`window.gradlab.state.budget == 26`, 5*time.Second)
+	p.hold(kb.ArrowRight) // the next budget a grid fills exactly: 5×6
+	p.waitFor(`window.gradlab.state.budget == 30`, 5*time.Second)
+	for _, c := range p.srStatus().State.Compare {
+		if c.Trials != 30 {
+			t.Errorf("budget 30: %+v", c)
+		}
+	}
 	p.hold(kb.ArrowUp)
 	p.waitFor(`window.gradlab.state.ratio == 20`, 5*time.Second)
-	p.waitFor(`location.search.includes("budget=26") && location.search.includes("ratio=20")`, 5*time.Second)
+	p.waitFor(`location.search.includes("budget=30") && location.search.includes("ratio=20")`, 5*time.Second)
 	p.key("g") // grid off
 	p.waitFor(`window.gradlab.state.methods.join() == "random,halton"`, 5*time.Second)
 	p.key("m") // the histograms
