@@ -28,6 +28,7 @@ func (s *Scene) keyTable() []kit.Key {
 		{Keys: []ebiten.Key{ebiten.KeySpace}, Label: "Space", Help: "run / pause the network search and show it (a finished one starts again)", Do: func(bool) { s.togglePlay() }},
 		{Keys: []ebiten.Key{ebiten.KeyL}, Label: "L / Shift+L", Help: "the network search's range: wide, the lesson's 1e-5 to 1e-1, or too low", Do: func(sh bool) { s.nextPreset(kit.Dir(sh)) }},
 		{Keys: []ebiten.Key{ebiten.KeyF}, Label: "F", Help: "fast: train the search as fast as the frame allows, not at a watchable pace", Do: func(bool) { s.toggleFast() }},
+		{Keys: []ebiten.Key{ebiten.KeyV}, Label: "V / Shift+V", Help: "on a small screen, the next / previous side panel to show (best per method, tally, notes; stages, regions, trials)", Do: func(sh bool) { s.nextPanel(kit.Dir(sh)) }},
 		s.ui.caption.Key(),
 		{Mouse: true, Label: "click the map", Help: "resample the points"},
 	}

@@ -72,6 +72,9 @@ type Scene struct {
 	seed    int
 	draw    int
 	preset  int
+	// panel is the side panel the view switch serves first (an index into
+	// the mode's panelNames).
+	panel   int
 	playing bool
 	fast    bool
 
