@@ -43,6 +43,12 @@ func (s *Scene) layout(c *kit.Ctx) {
 		{Min: t.S(90), Want: t.S(190), Drop: 1},
 		{Min: t.S(70), Grow: true, Drop: 4},
 	}
+	if s.rates == searchedRates {
+		// The fair race's caption holds the standings and how the rates were
+		// found: it goes before the update rule and the schedule.
+		specs[4].Drop = 2
+		specs[1].Drop, specs[2].Drop = 3, 4
+	}
 	v := s.surf.View()
 	u.screen = kit.Layout(t, c.Area, &u.strip, v.W()/v.H(), specs)
 	p := u.screen.Panels
@@ -88,7 +94,11 @@ func (s *Scene) fillStrip(t *widgets.Theme) {
 	u.limit.Value = float64(s.tun.limit)
 	u.limit.Format = func(v float64) string { return fmt.Sprint(int(math.Round(v))) }
 	if u.caption.NeedsButton() {
-		st.Button(t, &u.caption.Button, "notes (I)")
+		label := "notes (I)"
+		if s.rates == searchedRates {
+			label = "standings (I)"
+		}
+		st.Button(t, &u.caption.Button, label)
 	} else {
 		u.caption.Button.Rect = widgets.Rect{}
 	}
@@ -281,9 +291,18 @@ func (s *Scene) layoutLegend(t *widgets.Theme) {
 		l.Title = fmt.Sprintf("fair race · searching each η: %d of %d trial races…", d, n)
 	}
 	l.Rows = l.Rows[:0]
+	pl := s.fairPlaces()
+	if pl != nil {
+		l.Title = fmt.Sprintf("fair race · place (at shared η %s) · step %d",
+			widgets.Num(sim.SharedLR(s.surf.ID())), s.race.Step())
+	}
 	for _, r := range s.race.Runners {
+		line := waitingText(r, searching)
+		if p, ok := pl[r.Kind]; ok {
+			line = fairLine(r, p)
+		}
 		l.Rows = append(l.Rows, kit.LegendRow{Color: kit.KindColor(r.Kind), Marker: kit.KindMarker(r.Kind),
-			Name: r.Kind.Name(), Detail: s.paramText(r), Line: waitingText(r, searching),
+			Name: r.Kind.Name(), Detail: s.paramText(r), Line: line,
 			LineColor: kit.StatusColor(r.Status), Selected: r.Kind == s.sel})
 	}
 	l.Layout(t)
