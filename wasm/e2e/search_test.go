@@ -197,3 +197,41 @@ func TestPageSearchPhoneEdgeWarning(t *testing.T) {
 	}
 	p.shot("search-edge-360x640")
 }
+
+// On a small phone not every side panel fits: the view switch is on the
+// strip, and V (or a tap on it) brings each panel in turn, the tally and
+// the notes included; a URL budget no grid fills goes to the nearest one
+// that does, with a message.
+func TestPageSearchPhoneViews(t *testing.T) {
+	p := openPage(t, "?scene=search&budget=27", 320, 480)
+	s := p.srStatus()
+	if st := s.State; st.Budget != 25 || len(s.Errors) != 1 || !strings.Contains(s.Errors[0], "using 25") {
+		t.Errorf("budget=27: %d, messages %q", st.Budget, s.Errors)
+	}
+	for _, c := range s.State.Compare {
+		if c.Trials != 25 {
+			t.Errorf("%+v", c)
+		}
+	}
+	p.key(kb.Escape)
+	if st := s.State; !st.ViewSwitch || s.Controls["view"][2] <= 0 {
+		t.Fatalf("no view switch: %+v, controls %v", st.Panels, s.Controls)
+	}
+	seen := map[string]bool{}
+	for range 3 {
+		for _, name := range p.srStatus().State.Panels {
+			seen[name] = true
+		}
+		before := p.srStatus().State.Panel
+		p.clickControl("view")
+		p.waitFor(`window.gradlab.state.panel != "`+before+`"`, 5*time.Second)
+	}
+	for _, name := range []string{"best per method", "tally", "notes"} {
+		if !seen[name] {
+			t.Errorf("the %s panel never showed: %v", name, seen)
+		}
+	}
+	p.key("v")
+	p.waitFor(`window.gradlab.state.panel == "tally" && window.gradlab.state.panels.includes("tally")`, 5*time.Second)
+	p.shot("search-tally-320x480")
+}
