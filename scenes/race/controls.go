@@ -26,8 +26,11 @@ type ui struct {
 	speed, schedP, limit     widgets.Slider
 	lr, hyper, noise         widgets.Slider
 	laidOut                  stripKey
-	panning                  bool
-	lastX, lastY             float64
+	// captionLaid is the text the caption's lines were wrapped from (in
+	// its Update), which is what Draw shows: a new one repaints it.
+	captionLaid  string
+	panning      bool
+	lastX, lastY float64
 }
 
 // layout fills the strip and splits the area into the map, the legend, the
@@ -177,6 +180,7 @@ func noiseValue(u float64) float64 {
 func (s *Scene) updateControls(c *kit.Ctx) {
 	u, in, t := &s.ui, c.In, c.Theme
 	u.caption.Update(c)
+	u.captionLaid = u.caption.Text
 	if u.strip.Update(in) {
 		c.Full = true // another page of controls: repaint the strip
 	}

@@ -233,3 +233,21 @@ func TestFairStandingsOnScreen(t *testing.T) {
 		t.Errorf("ordinals %v", got)
 	}
 }
+
+// The caption drawn follows the search's end: the standings replace
+// "searching" on screen, not only in the text.
+func TestFairCaptionDrawnAfterTheSearch(t *testing.T) {
+	s := New()
+	apply(s, "surface=bowl&fair=1")
+	dst := ebiten.NewImage(1280, 800)
+	c := ctx()
+	for i := 0; i < 5000 && (s.searching() || i%5 != 0); i++ {
+		s.Update(c)
+		s.Draw(dst, c)
+	}
+	s.Update(c)
+	s.Draw(dst, c)
+	if s.searching() || !strings.HasPrefix(s.drawn.caption, "Fair race, each at its own searched η: ") {
+		t.Errorf("searching %v; caption drawn %q", s.searching(), s.drawn.caption)
+	}
+}
