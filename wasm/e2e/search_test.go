@@ -185,6 +185,7 @@ func TestPageSearchPhoneEdgeWarning(t *testing.T) {
 	// L twice: η from 1e-7 to 1e-3, which starts the search; F runs it
 	// fast. Its coarse best is the largest rate tried, on the edge.
 	p.key("l")
+	p.waitFor(`window.gradlab.state.range == "lesson"`, 5*time.Second) // two presses in one tick would count once
 	p.key("l")
 	p.waitFor(`window.gradlab.state.range == "low" && window.gradlab.state.search.playing`, 5*time.Second)
 	p.key("f")
