@@ -263,11 +263,11 @@ func (s *Scene) fillStrip(t *widgets.Theme, viewSwitch bool) {
 		}
 		st.Button(t, &u.seed, fmt.Sprintf("seed %d", s.seed))
 		st.Break()
-		st.Slider(t, &u.bud, 150)
+		st.Slider(t, &u.bud, 200)
 		u.bud.Label, u.bud.Min, u.bud.Max, u.bud.Log, u.bud.Value = "budget (← →)", budgetMin, budgetMax, false, float64(s.budget)
 		u.bud.Format = func(v float64) string {
 			nx, ny := sample.GridShape(budgetStops[nearestBudget(int(math.Round(v)))])
-			return fmt.Sprintf("%d trials, grid %d×%d", nx*ny, nx, ny)
+			return fmt.Sprintf("%d trials · grid %d×%d", nx*ny, nx, ny)
 		}
 		st.Slider(t, &u.rat, 150)
 		u.rat.Label, u.rat.Min, u.rat.Max, u.rat.Log, u.rat.Value = "x matters (↑ ↓)", ratioMin, ratioMax, true, s.ratio
