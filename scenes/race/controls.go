@@ -26,8 +26,11 @@ type ui struct {
 	speed, schedP, limit     widgets.Slider
 	lr, hyper, noise         widgets.Slider
 	laidOut                  stripKey
-	panning                  bool
-	lastX, lastY             float64
+	// captionLaid is the text the caption's lines were wrapped from (in
+	// its Update), which is what Draw shows: a new one repaints it.
+	captionLaid  string
+	panning      bool
+	lastX, lastY float64
 }
 
 // layout fills the strip and splits the area into the map, the legend, the
@@ -42,6 +45,12 @@ func (s *Scene) layout(c *kit.Ctx) {
 		{Min: t.S(80), Want: t.S(100), Drop: 3},
 		{Min: t.S(90), Want: t.S(190), Drop: 1},
 		{Min: t.S(70), Grow: true, Drop: 4},
+	}
+	if s.rates == searchedRates {
+		// The fair race's caption holds the standings and how the rates were
+		// found: it goes before the update rule and the schedule.
+		specs[4].Drop = 2
+		specs[1].Drop, specs[2].Drop = 3, 4
 	}
 	v := s.surf.View()
 	u.screen = kit.Layout(t, c.Area, &u.strip, v.W()/v.H(), specs)
@@ -88,7 +97,11 @@ func (s *Scene) fillStrip(t *widgets.Theme) {
 	u.limit.Value = float64(s.tun.limit)
 	u.limit.Format = func(v float64) string { return fmt.Sprint(int(math.Round(v))) }
 	if u.caption.NeedsButton() {
-		st.Button(t, &u.caption.Button, "notes (I)")
+		label := "notes (I)"
+		if s.rates == searchedRates {
+			label = "standings (I)"
+		}
+		st.Button(t, &u.caption.Button, label)
 	} else {
 		u.caption.Button.Rect = widgets.Rect{}
 	}
@@ -167,6 +180,7 @@ func noiseValue(u float64) float64 {
 func (s *Scene) updateControls(c *kit.Ctx) {
 	u, in, t := &s.ui, c.In, c.Theme
 	u.caption.Update(c)
+	u.captionLaid = u.caption.Text
 	if u.strip.Update(in) {
 		c.Full = true // another page of controls: repaint the strip
 	}
@@ -281,9 +295,18 @@ func (s *Scene) layoutLegend(t *widgets.Theme) {
 		l.Title = fmt.Sprintf("fair race · searching each η: %d of %d trial races…", d, n)
 	}
 	l.Rows = l.Rows[:0]
+	pl := s.fairPlaces()
+	if pl != nil {
+		l.Title = fmt.Sprintf("fair race · place (at shared η %s) · step %d",
+			widgets.Num(sim.SharedLR(s.surf.ID())), s.race.Step())
+	}
 	for _, r := range s.race.Runners {
+		line := waitingText(r, searching)
+		if p, ok := pl[r.Kind]; ok {
+			line = fairLine(r, p)
+		}
 		l.Rows = append(l.Rows, kit.LegendRow{Color: kit.KindColor(r.Kind), Marker: kit.KindMarker(r.Kind),
-			Name: r.Kind.Name(), Detail: s.paramText(r), Line: waitingText(r, searching),
+			Name: r.Kind.Name(), Detail: s.paramText(r), Line: line,
 			LineColor: kit.StatusColor(r.Status), Selected: r.Kind == s.sel})
 	}
 	l.Layout(t)

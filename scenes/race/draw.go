@@ -66,8 +66,10 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 		s.hover.draw(dst, t, s.hoverGuide)
 	}
 	key := chromeKey{s.version, s.playing, s.sel, s.hsel, s.speedIdx, s.noise.Sigma, s.arrows, s.mode3d, s.ui.strip.Page(), s.rates}
-	if c.Full || c.Active || key != s.drawn.chrome {
-		s.drawn.chrome = key
+	// The caption also follows its text: the fair race's standings replace
+	// "searching" when the search ends, a tick after the restart.
+	if c.Full || c.Active || key != s.drawn.chrome || s.ui.captionLaid != s.drawn.caption {
+		s.drawn.chrome, s.drawn.caption = key, s.ui.captionLaid
 		s.ui.caption.Draw(dst, t)
 		s.drawStrip(dst, t)
 	}

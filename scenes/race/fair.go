@@ -213,19 +213,77 @@ func (s *Scene) fairCaption() string {
 		return "Fair race: searching each optimizer's η (the legend counts the trial races); the race starts " +
 			"when all are run. " + how
 	}
-	var names []string
+	var names, rated []string
 	var own, shared []sim.Score
 	for _, t := range s.fair.need {
 		b, _ := t.Best()
 		r, _ := t.Ref()
 		names = append(names, t.S.Kind.Name())
+		rated = append(rated, t.S.Kind.Name()+" at η "+widgets.Num(b.LR))
 		own, shared = append(own, b.Score), append(shared, r.Score)
 	}
 	if len(names) == 0 {
 		return "Fair race. " + how
 	}
-	return "Fair race, each at its own searched η: " + standings(names, own, s.tun.limit) +
+	return "Fair race, each at its own searched η: " + standings(rated, own, s.tun.limit) +
 		". All at one shared η = " + widgets.Num(q.Ref) + ": " + standings(names, shared, s.tun.limit) + ".\n" + how
+}
+
+// places ranks scores: places[i] is 1 for the best, ties sharing a place.
+func places(scores []sim.Score) []int {
+	out := make([]int, len(scores))
+	for i, a := range scores {
+		out[i] = 1
+		for _, b := range scores {
+			if b.Better(a) {
+				out[i]++
+			}
+		}
+	}
+	return out
+}
+
+// ordinal writes a place: 1st, 2nd, 3rd, 4th.
+func ordinal(n int) string {
+	switch {
+	case n%100/10 == 1:
+		return fmt.Sprintf("%dth", n)
+	case n%10 == 1:
+		return fmt.Sprintf("%dst", n)
+	case n%10 == 2:
+		return fmt.Sprintf("%dnd", n)
+	case n%10 == 3:
+		return fmt.Sprintf("%drd", n)
+	}
+	return fmt.Sprintf("%dth", n)
+}
+
+// fairPlaces are the searched race's standings by optimizer: its place at
+// its own searched rate and at the shared one, so the legend can lead each
+// row with them. Empty unless the fair race's search is done.
+func (s *Scene) fairPlaces() map[sim.Kind][2]int {
+	if s.rates != searchedRates || s.searching() || len(s.fair.need) < 2 {
+		return nil
+	}
+	var own, shared []sim.Score
+	for _, t := range s.fair.need {
+		b, _ := t.Best()
+		r, _ := t.Ref()
+		own, shared = append(own, b.Score), append(shared, r.Score)
+	}
+	po, ps := places(own), places(shared)
+	out := map[sim.Kind][2]int{}
+	for i, t := range s.fair.need {
+		out[t.S.Kind] = [2]int{po[i], ps[i]}
+	}
+	return out
+}
+
+// fairLine is a racer's legend line in the fair race: its places first (at
+// its searched rate, then at the shared one), so the standings read at a
+// glance, then how its race goes.
+func fairLine(r *sim.Runner, p [2]int) string {
+	return fmt.Sprintf("%s (shared η: %s) · %s", ordinal(p[0]), ordinal(p[1]), runnerText(r))
 }
 
 // lrNote is the legend's word on where a racer's rate came from.

@@ -11,6 +11,7 @@ import (
 
 	"gradlab/sim"
 	"gradlab/surfaces"
+	"gradlab/widgets"
 )
 
 // finishSearch runs the fair race's search to its end, as the ticks would.
@@ -60,7 +61,7 @@ func TestFairRaceRacesAtTheSearchedRates(t *testing.T) {
 	}
 	// The caption states the standings under both kinds of rate.
 	c := s.captionText()
-	if !strings.HasPrefix(c, "Fair race, each at its own searched η: Adam wins (step") || !strings.Contains(c, "All at one shared η = 0.005: ") {
+	if !strings.HasPrefix(c, "Fair race, each at its own searched η: Adam at η ") || !strings.Contains(c, "All at one shared η = 0.005: ") {
 		t.Errorf("caption %q", c)
 	}
 }
@@ -176,5 +177,77 @@ func TestFairLegendCountsTheSearch(t *testing.T) {
 	}
 	if !strings.Contains(s.ui.legend.Title, "trial races") {
 		t.Errorf("legend title %q", s.ui.legend.Title)
+	}
+}
+
+// With all seven optimizers at 1280×800 the fair race's standings are on
+// screen: each legend row leads with the racer's place at its searched rate
+// and at the shared one, beside its searched η, and the caption panel (the
+// standings in words, with each rate) is kept before the update rule. On
+// phones the legend rows carry the same, and where a row does not fit the
+// caption's button, on the strip's first page, says "standings".
+func TestFairStandingsOnScreen(t *testing.T) {
+	for _, sz := range [][2]float64{{1280, 800}, {360, 640}, {640, 360}} {
+		s := New()
+		apply(s, "surface=rosenbrock&opt=sgd,momentum,nesterov,rmsprop,adam,adagrad,adamw&fair=1")
+		finishSearch(s)
+		c := ctx()
+		c.Theme = widgets.NewTheme(math.Min(math.Max(math.Min(sz[0]/1000, sz[1]/640), 0.8), 1))
+		tab := math.Round(c.Theme.S(36))
+		c.Area = widgets.Rect{Y: tab, W: sz[0], H: sz[1] - tab}
+		s.Update(c)
+		s.Update(c) // the caption's button follows the first layout
+		pl := s.fairPlaces()
+		if len(pl) != 7 {
+			t.Fatalf("places %v", pl)
+		}
+		first := 0
+		for _, row := range s.ui.legend.Rows[:len(s.ui.legend.Hits())] {
+			if !strings.Contains(row.Detail, "searched, best of 40") || !strings.HasPrefix(row.Detail, "η ") {
+				t.Errorf("%v: %s's rate %q", sz, row.Name, row.Detail)
+			}
+			if !strings.Contains(row.Line, "(shared η: ") {
+				t.Errorf("%v: %s's line %q", sz, row.Name, row.Line)
+			}
+			if strings.HasPrefix(row.Line, "1st ") {
+				first++
+			}
+		}
+		if first < 1 {
+			t.Errorf("%v: no racer is first", sz)
+		}
+		cap := s.ui.caption.Rect
+		if sz[0] == 1280 {
+			if len(s.ui.legend.Hits()) != 7 || cap.H < c.Theme.S(100) {
+				t.Errorf("1280×800: %d legend rows, caption panel %v", len(s.ui.legend.Hits()), cap)
+			}
+		} else if len(s.ui.legend.Hits()) < 7 && (s.ui.caption.Button.Label != "standings (I)" || s.ui.caption.Button.Rect.W <= 0) {
+			t.Errorf("%v: caption %v, button %q at %v", sz, cap, s.ui.caption.Button.Label, s.ui.caption.Button.Rect)
+		}
+		if !strings.HasPrefix(s.ui.caption.Text, "Fair race, each at its own searched η: ") {
+			t.Errorf("caption %q", s.ui.caption.Text)
+		}
+		t.Logf("%v: %d of 7 legend rows, caption %v; first row %q / %q", sz, len(s.ui.legend.Hits()), cap, s.ui.legend.Rows[0].Detail, s.ui.legend.Rows[0].Line)
+	}
+	if got := []string{ordinal(1), ordinal(2), ordinal(3), ordinal(4), ordinal(11), ordinal(22)}; strings.Join(got, ",") != "1st,2nd,3rd,4th,11th,22nd" {
+		t.Errorf("ordinals %v", got)
+	}
+}
+
+// The caption drawn follows the search's end: the standings replace
+// "searching" on screen, not only in the text.
+func TestFairCaptionDrawnAfterTheSearch(t *testing.T) {
+	s := New()
+	apply(s, "surface=bowl&fair=1")
+	dst := ebiten.NewImage(1280, 800)
+	c := ctx()
+	for i := 0; i < 5000 && (s.searching() || i%5 != 0); i++ {
+		s.Update(c)
+		s.Draw(dst, c)
+	}
+	s.Update(c)
+	s.Draw(dst, c)
+	if s.searching() || !strings.HasPrefix(s.drawn.caption, "Fair race, each at its own searched η: ") {
+		t.Errorf("searching %v; caption drawn %q", s.searching(), s.drawn.caption)
 	}
 }

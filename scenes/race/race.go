@@ -89,6 +89,8 @@ type drawState struct {
 	side     panelsKey
 	sideStep int
 	sideAt   time.Time
+	// caption is the caption's text as last drawn.
+	caption string
 }
 
 // New returns the landing race: Beale with SGD, Momentum and Adam.

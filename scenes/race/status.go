@@ -65,6 +65,11 @@ type SearchResult struct {
 	Best     ScoreStatus `json:"best"`
 	SharedLR float64     `json:"sharedLR"`
 	Shared   ScoreStatus `json:"shared"`
+	// Place and SharedPlace are its places in the standings at the
+	// searched rates and at the shared one (1 the best), as the legend
+	// shows them.
+	Place       int `json:"place"`
+	SharedPlace int `json:"sharedPlace"`
 }
 
 // ScoreStatus is how a trial race ended.
@@ -100,12 +105,14 @@ func (s *Scene) Status() any {
 	if s.rates == searchedRates {
 		d, n := s.progress()
 		ss := &SearchStatus{Seed: s.fair.seed, Trials: s.fair.trials, Finished: d, Total: n, Done: !s.searching()}
+		pl := s.fairPlaces()
 		for _, t := range s.fair.need {
 			if ss.Done {
 				b, _ := t.Best()
 				r, _ := t.Ref()
+				p := pl[t.S.Kind]
 				ss.Results = append(ss.Results, SearchResult{Kind: string(t.S.Kind), LR: b.LR, Best: scoreStatus(b.Score),
-					SharedLR: r.LR, Shared: scoreStatus(r.Score)})
+					SharedLR: r.LR, Shared: scoreStatus(r.Score), Place: p[0], SharedPlace: p[1]})
 			}
 		}
 		st.Search = ss

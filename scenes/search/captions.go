@@ -7,6 +7,7 @@ import (
 
 	"gradlab/assets"
 	"gradlab/scenes/kit"
+	"gradlab/sim/sample"
 	hs "gradlab/sim/search"
 	"gradlab/widgets"
 )
@@ -26,9 +27,13 @@ func (s *Scene) legendRows() []kit.LegendRow {
 	switch s.mode {
 	case compareMode:
 		for _, r := range s.results {
+			detail := fmt.Sprintf("%s · %d trials", methodKey(r.Method), len(r.Points))
+			if r.Method == hs.Grid {
+				detail += ", " + s.gridShape()
+			}
 			rows = append(rows, kit.LegendRow{
 				Color: methodColor(r.Method), Marker: methodMarker(r.Method), Name: r.Method.Name(),
-				Detail: fmt.Sprintf("%s · %d trials", methodKey(r.Method), len(r.Points)),
+				Detail: detail,
 				Line:   fmt.Sprintf("best %.3f · %d values of x, %d of y", r.BestScore, r.DistinctX, r.DistinctY),
 			})
 		}
@@ -123,7 +128,9 @@ func (s *Scene) compareSummary() string {
 	for _, r := range s.results {
 		parts = append(parts, fmt.Sprintf("%s %d", r.Method.Name(), r.DistinctX))
 	}
-	fmt.Fprintf(&b, "With %d trials, the values of the important x tried: %s. ", s.budget, strings.Join(parts, ", "))
+	nx, ny := sample.GridShape(s.budget)
+	fmt.Fprintf(&b, "Each method gets the same %d trials (the grid is %d×%d: %d values of x, %d of y). The values of the important x tried: %s. ",
+		s.budget, nx, ny, nx, ny, strings.Join(parts, ", "))
 	parts = parts[:0]
 	for _, r := range s.results {
 		parts = append(parts, fmt.Sprintf("%s %.3f", r.Method.Name(), r.BestScore))

@@ -21,6 +21,9 @@ func (s *Scene) updateControls(c *kit.Ctx) {
 			s.setMode(i)
 		}
 	}
+	if u.view.Rect.W > 0 && u.view.Update(in) {
+		s.nextPanel(1)
+	}
 	if u.resmp.Rect.W > 0 && u.resmp.Update(in) {
 		s.resample()
 	}
@@ -58,6 +61,7 @@ func (s *Scene) Controls(add func(string, widgets.Rect)) {
 	for i := range u.modes {
 		add("mode:"+modeIDs[i], u.modes[i].Rect)
 	}
+	add("view", u.view.Rect)
 	add("resample", u.resmp.Rect)
 	for i, m := range hs.Methods {
 		add("method:"+string(m), u.meth[i].Rect)

@@ -20,7 +20,7 @@ import (
 // changed: the screen keeps the last frame unless the shell asks for all.
 type drawState struct {
 	frames  int
-	layout  [8]widgets.Rect
+	layout  [10]widgets.Rect
 	mode    mode
 	main    string
 	legend  string
@@ -52,7 +52,7 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 	t, u, d := c.Theme, &s.ui, &s.drawn
 	d.frames++
 	full := c.Full
-	lay := [8]widgets.Rect{u.main, u.legend.Rect, u.tally, u.caption.Rect, u.strip.Rect, u.mapR, u.rank, u.regP}
+	lay := [10]widgets.Rect{u.main, u.legend.Rect, u.tally, u.caption.Rect, u.strip.Rect, u.mapR, u.rank, u.regP, u.plot, u.warn}
 	if lay != d.layout || s.mode != d.mode {
 		d.layout, d.mode = lay, s.mode
 		widgets.FillRect(dst, widgets.Rect{X: c.Area.X, Y: c.Area.Y, W: c.Area.W, H: u.strip.Rect.Y - c.Area.Y}, assets.Backdrop)
@@ -80,11 +80,11 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 		d.caption = u.captionLaid
 		u.caption.Draw(dst, t)
 	}
-	key := chromeKey{s.version, s.playing, u.strip.Page(), u.caption.NeedsButton(), u.run.Label}
+	key := chromeKey{s.version, s.playing, u.strip.Page(), u.caption.NeedsButton(), u.run.Label + u.view.Label}
 	if full || c.Active || key != d.chrome {
 		d.chrome = key
 		u.strip.Draw(dst, t)
-		kit.DrawButtons(dst, t, &u.modes[0], &u.modes[1], &u.modes[2], &u.resmp, &u.meth[0], &u.meth[1], &u.meth[2],
+		kit.DrawButtons(dst, t, &u.modes[0], &u.modes[1], &u.modes[2], &u.view, &u.resmp, &u.meth[0], &u.meth[1], &u.meth[2],
 			&u.run, &u.rng, &u.fast, &u.seed, &u.caption.Button)
 		kit.DrawSliders(dst, t, &u.bud, &u.rat)
 	}

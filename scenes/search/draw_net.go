@@ -105,17 +105,22 @@ func (s *Scene) drawNetwork(dst *ebiten.Image, t *widgets.Theme, full bool) {
 		widgets.Ring(dst, x, y, t.S(9), t.S(3.5), color.Black)
 		widgets.Ring(dst, x, y, t.S(9), t.S(2), col)
 	}
-	a := pl.Area()
-	if w := s.warning(); w != "" {
-		lines := t.Wrap(w, widgets.Small, a.W-t.S(16))
-		lh := t.LineH(widgets.Small)
-		box := widgets.Rect{X: a.X + t.S(4), Y: a.Y + t.S(4), W: a.W - t.S(8), H: float64(len(lines))*lh + t.S(6)}
-		widgets.FillRect(dst, box, color.RGBA{0x30, 0x12, 0x10, 0xe8})
-		for i, l := range lines {
-			t.Text(dst, l, box.X+t.S(4), box.Y+t.S(3)+float64(i)*lh, widgets.Small, true, assets.Bad, widgets.Left)
-		}
-	}
+	s.drawWarning(dst, t)
 	s.drawBar(dst, t, true)
+}
+
+// drawWarning paints the edge warning in its band above the plot.
+func (s *Scene) drawWarning(dst *ebiten.Image, t *widgets.Theme) {
+	u := &s.ui
+	b := u.warn
+	if len(u.warnLines) == 0 || b.H <= 0 {
+		return
+	}
+	widgets.FillRect(dst, b, color.RGBA{0x30, 0x12, 0x10, 0xff})
+	lh := t.LineH(widgets.Small)
+	for i, l := range u.warnLines {
+		t.Text(dst, l, b.X+t.S(6), b.Y+t.S(3)+float64(i)*lh, widgets.Small, false, assets.Bad, widgets.Left)
+	}
 }
 
 // drawRanges draws the coarse range, its edge band and the fine range onto

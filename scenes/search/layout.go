@@ -9,6 +9,7 @@ import (
 	"gradlab/assets"
 	"gradlab/scenes/kit"
 	"gradlab/sim/nn"
+	"gradlab/sim/sample"
 	hs "gradlab/sim/search"
 	"gradlab/widgets"
 )
@@ -29,6 +30,10 @@ type ui struct {
 	regions widgets.Regions
 	cls     nn.Classifier
 	modes   [3]widgets.Button
+	// view is the view switch, in the strip only when a side panel does
+	// not fit; panelOn says it is there.
+	view    widgets.Button
+	panelOn bool
 	resmp   widgets.Button
 	run     widgets.Button
 	rng     widgets.Button
@@ -46,9 +51,12 @@ type ui struct {
 	// hist are the two histograms' boxes (sampling mode).
 	hist [2]widgets.Rect
 	// plot is the network search's scatter panel, bar the accuracy scale
-	// under it.
-	plot widgets.Rect
-	bar  widgets.Rect
+	// under it; warn the edge warning's band over the plot (empty without
+	// a warning) and warnLines its text, wrapped to the band.
+	plot      widgets.Rect
+	bar       widgets.Rect
+	warn      widgets.Rect
+	warnLines []string
 	// slow is the text that changes as work goes on, refreshed a few
 	// times a second rather than every tick.
 	slow   slowText
@@ -102,10 +110,31 @@ func methodKey(m hs.Method) string {
 	return "Q"
 }
 
-// layout fills the strip and splits the area for the mode.
+// panelNames name each mode's side panels, in the order of its specs: the
+// view switch (V) cycles through them.
+var panelNames = [][]string{
+	{"best per method", "tally", "notes"},
+	{"shares", "notes"},
+	{"stages", "regions", "trials", "notes"},
+}
+
+// layout fills the strip and splits the area for the mode. When a side
+// panel does not fit (phones), it lays out again with the view switch in
+// the strip, and the panel the switch chose is served first.
 func (s *Scene) layout(c *kit.Ctx) {
+	s.layoutOnce(c, false)
+	for _, p := range s.ui.screen.Panels {
+		if p.H <= 0 {
+			s.layoutOnce(c, true)
+			return
+		}
+	}
+}
+
+// layoutOnce lays out with or without the view switch.
+func (s *Scene) layoutOnce(c *kit.Ctx, viewSwitch bool) {
 	t, u := c.Theme, &s.ui
-	s.fillStrip(t)
+	s.fillStrip(t, viewSwitch)
 	var specs []kit.PanelSpec
 	aspect := 1.3
 	rows := 3
@@ -132,6 +161,13 @@ func (s *Scene) layout(c *kit.Ctx) {
 			{Min: t.S(70), Want: 1e6, Drop: 3},
 		}
 	}
+	// On a screen too small for every panel, the chosen one is served
+	// first; a caption chosen so keeps its wish for all the room there is,
+	// so it reads in full.
+	u.panelOn = viewSwitch
+	if viewSwitch {
+		specs[s.focus()].Drop = -1
+	}
 	u.screen = kit.Layout(t, c.Area, &u.strip, aspect, specs)
 	p := u.screen.Panels
 	u.legend.Rect, u.tally, u.rank, u.regP, u.caption.Rect = p[0], widgets.Rect{}, widgets.Rect{}, widgets.Rect{}, p[len(p)-1]
@@ -142,7 +178,7 @@ func (s *Scene) layout(c *kit.Ctx) {
 		u.regP, u.rank = p[1], p[2]
 	}
 	u.main = u.screen.Main
-	u.mapR, u.xrug, u.yrug, u.hist, u.plot, u.bar = widgets.Rect{}, widgets.Rect{}, widgets.Rect{}, [2]widgets.Rect{}, widgets.Rect{}, widgets.Rect{}
+	u.mapR, u.xrug, u.yrug, u.hist, u.plot, u.bar, u.warn = widgets.Rect{}, widgets.Rect{}, widgets.Rect{}, [2]widgets.Rect{}, widgets.Rect{}, widgets.Rect{}, widgets.Rect{}
 	switch s.mode {
 	case compareMode:
 		s.layoutMap(t)
@@ -157,6 +193,7 @@ func (s *Scene) layout(c *kit.Ctx) {
 	case networkMode:
 		s.layoutRegions(t)
 		in := kit.PanelInner(t, u.main, true)
+		in = s.layoutWarning(t, in)
 		bh := t.LineH(widgets.Small) + t.S(12)
 		if in.H > bh+t.S(60) {
 			u.plot = widgets.Rect{X: in.X, Y: in.Y, W: in.W, H: in.H - bh}
@@ -195,7 +232,7 @@ func (s *Scene) layoutMap(t *widgets.Theme) {
 
 // fillStrip puts the controls into the strip in reading order: the modes,
 // then the mode's own controls.
-func (s *Scene) fillStrip(t *widgets.Theme) {
+func (s *Scene) fillStrip(t *widgets.Theme, viewSwitch bool) {
 	u, st := &s.ui, &s.ui.strip
 	st.Begin()
 	for i := range u.modes {
@@ -203,6 +240,11 @@ func (s *Scene) fillStrip(t *widgets.Theme) {
 		u.modes[i].Active = int(s.mode) == i
 	}
 	st.Gap()
+	if viewSwitch {
+		st.Button(t, &u.view, "panel: "+panelNames[s.mode][s.focus()]+" (V)")
+	} else {
+		u.view.Rect = widgets.Rect{}
+	}
 	hide := func(bs ...*widgets.Button) {
 		for _, b := range bs {
 			b.Rect = widgets.Rect{}
@@ -221,9 +263,12 @@ func (s *Scene) fillStrip(t *widgets.Theme) {
 		}
 		st.Button(t, &u.seed, fmt.Sprintf("seed %d", s.seed))
 		st.Break()
-		st.Slider(t, &u.bud, 150)
+		st.Slider(t, &u.bud, 200)
 		u.bud.Label, u.bud.Min, u.bud.Max, u.bud.Log, u.bud.Value = "budget (← →)", budgetMin, budgetMax, false, float64(s.budget)
-		u.bud.Format = func(v float64) string { return fmt.Sprintf("%d trials", int(math.Round(v))) }
+		u.bud.Format = func(v float64) string {
+			nx, ny := sample.GridShape(budgetStops[nearestBudget(int(math.Round(v)))])
+			return fmt.Sprintf("%d trials · grid %d×%d", nx*ny, nx, ny)
+		}
 		st.Slider(t, &u.rat, 150)
 		u.rat.Label, u.rat.Min, u.rat.Max, u.rat.Log, u.rat.Value = "x matters (↑ ↓)", ratioMin, ratioMax, true, s.ratio
 		u.rat.Format = func(v float64) string { return widgets.Num(v) + "× y" }
@@ -329,4 +374,57 @@ func (s *Scene) layoutRegions(t *widgets.Theme) {
 		s.drawn.regSet = val
 	}
 	g.Layout(t)
+}
+
+// warnLinesMax bounds the edge warning's lines (it takes three at 320
+// pixels wide).
+const warnLinesMax = 4
+
+// layoutWarning gives the edge warning a band of its own at the top of in,
+// above the plot, so it covers no point of the search, and returns what is
+// left for the plot.
+func (s *Scene) layoutWarning(t *widgets.Theme, in widgets.Rect) widgets.Rect {
+	u := &s.ui
+	u.warnLines = nil
+	w := s.warning()
+	if w == "" {
+		return in
+	}
+	lines := t.Wrap(w, widgets.Small, in.W-t.S(12))
+	if len(lines) > warnLinesMax {
+		lines = lines[:warnLinesMax]
+		lines[warnLinesMax-1] = t.Fit(lines[warnLinesMax-1]+" …", widgets.Small, false, in.W-t.S(12))
+	}
+	h := math.Ceil(float64(len(lines))*t.LineH(widgets.Small) + t.S(6))
+	if in.H-h-t.S(6) < t.S(80) {
+		return in // no room for both: the legend and the caption still say it
+	}
+	u.warn, u.warnLines = widgets.Rect{X: in.X, Y: in.Y, W: in.W, H: h}, lines
+	gap := t.S(6)
+	return widgets.Rect{X: in.X, Y: in.Y + h + gap, W: in.W, H: in.H - h - gap}
+}
+
+// focus is the index of the side panel the view switch chose, within the
+// mode's panels.
+func (s *Scene) focus() int {
+	n := len(panelNames[s.mode])
+	return (s.panel%n + n) % n
+}
+
+// nextPanel moves the view switch to the next (d = 1) or previous panel.
+func (s *Scene) nextPanel(d int) {
+	s.panel = s.focus() + d
+	s.panel = s.focus()
+	s.version++
+}
+
+// shownPanels names the side panels on screen now.
+func (s *Scene) shownPanels() []string {
+	var out []string
+	for i, p := range s.ui.screen.Panels {
+		if p.H > 0 {
+			out = append(out, panelNames[s.mode][i])
+		}
+	}
+	return out
 }

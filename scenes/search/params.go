@@ -1,6 +1,7 @@
 package search
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -37,8 +38,17 @@ func (s *Scene) Params() []kit.Param {
 			return nil
 		}},
 		{Name: "budget", Read: func() string { return strconv.Itoa(s.budget) }, Write: func(v string) (err error) {
-			s.budget, err = kit.IntIn(v, budgetMin, budgetMax, s.budget, "the budget")
-			return err
+			n, err := kit.IntIn(v, budgetMin, budgetMax, s.budget, "the budget")
+			if err != nil {
+				return err
+			}
+			// A budget no grid fills exactly goes to the nearest that one
+			// does, and says so.
+			s.budget = budgetStops[nearestBudget(n)]
+			if s.budget != n {
+				return fmt.Errorf("the budget %d is not one a grid fills exactly (k×k or k×(k+1) trials): using %d", n, s.budget)
+			}
+			return nil
 		}},
 		{Name: "ratio", Read: func() string { return kit.Num(s.ratio) }, Write: func(v string) (err error) {
 			r, err := kit.NumIn(v, ratioMin, ratioMax, s.ratio, "the importance ratio")

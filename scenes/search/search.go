@@ -8,11 +8,13 @@
 package search
 
 import (
+	"fmt"
 	"math"
 	"time"
 
 	"gradlab/scenes/kit"
 	"gradlab/sim"
+	"gradlab/sim/sample"
 	hs "gradlab/sim/search"
 )
 
@@ -70,6 +72,9 @@ type Scene struct {
 	seed    int
 	draw    int
 	preset  int
+	// panel is the side panel the view switch serves first (an index into
+	// the mode's panelNames).
+	panel   int
 	playing bool
 	fast    bool
 
@@ -194,16 +199,55 @@ func (s *Scene) has(m hs.Method) bool {
 	return false
 }
 
+// budgetStops are the budgets the keys, the slider and the URL land on:
+// k×k and k×(k+1), the budgets a grid fills exactly while staying nearly
+// square, so every method spends the same number of trials.
+var budgetStops = func() []int {
+	var out []int
+	for k := 2; k*k <= budgetMax; k++ {
+		out = append(out, k*k)
+		if k*(k+1) <= budgetMax {
+			out = append(out, k*(k+1))
+		}
+	}
+	return out
+}()
+
+// nearestBudget is the index of the stop nearest n (the lower on a tie).
+func nearestBudget(n int) int {
+	best := 0
+	for i, b := range budgetStops {
+		if abs(b-n) < abs(budgetStops[best]-n) {
+			best = i
+		}
+	}
+	return best
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
+// setBudget moves the budget to the stop nearest n.
 func (s *Scene) setBudget(n int) {
-	n = min(max(n, budgetMin), budgetMax)
+	n = budgetStops[nearestBudget(n)]
 	if n != s.budget {
 		s.budget = n
 		s.recompare()
 	}
 }
 
+// stepBudget moves the budget d stops up or down.
+func (s *Scene) stepBudget(d int) {
+	i := min(max(nearestBudget(s.budget)+d, 0), len(budgetStops)-1)
+	s.setBudget(budgetStops[i])
+}
+
 // nextSquare moves the budget to the next (d = 1) or previous (d = −1)
-// perfect square, where a grid uses all of it.
+// perfect square, where the grid is square.
 func (s *Scene) nextSquare(d int) {
 	k := int(math.Sqrt(float64(s.budget)))
 	if d > 0 {
@@ -211,7 +255,13 @@ func (s *Scene) nextSquare(d int) {
 	} else if k*k == s.budget {
 		k--
 	}
-	s.setBudget(k * k)
+	s.setBudget(min(max(k, 2), 10) * min(max(k, 2), 10))
+}
+
+// gridShape is the grid's shape at the current budget, written "6×5".
+func (s *Scene) gridShape() string {
+	nx, ny := sample.GridShape(s.budget)
+	return fmt.Sprintf("%d×%d", nx, ny)
 }
 
 // ratioStops are the ratios the keys and the slider land on.

@@ -40,8 +40,12 @@ func TestKeysTuneTheComparison(t *testing.T) {
 	s := New()
 	press(t, s, "→", false)
 	press(t, s, "→", false)
-	if s.budget != 27 || len(s.results[0].Points) != 25 || len(s.results[1].Points) != 27 {
+	if s.budget != 36 || len(s.results[0].Points) != 36 || len(s.results[1].Points) != 36 {
 		t.Errorf("budget %d: grid %d, random %d points", s.budget, len(s.results[0].Points), len(s.results[1].Points))
+	}
+	press(t, s, "←", false)
+	if s.budget != 30 || s.results[0].DistinctX != 6 || s.results[0].DistinctY != 5 || !strings.Contains(s.summary(), "the grid is 6×5") {
+		t.Errorf("← from 36: budget %d, grid %d×%d; %s", s.budget, s.results[0].DistinctX, s.results[0].DistinctY, s.summary())
 	}
 	press(t, s, "B", false)
 	if s.budget != 36 || s.results[0].DistinctX != 6 {
@@ -87,6 +91,51 @@ func TestKeysTuneTheComparison(t *testing.T) {
 	press(t, s, "M", true)
 	if s.mode != networkMode {
 		t.Errorf("Shift+M from compare: mode %d", s.mode)
+	}
+}
+
+// Every budget the keys, the slider and the URL allow gives every method
+// exactly that many trials, in the comparison, the tally and the status.
+func TestEveryMethodGetsTheSameBudget(t *testing.T) {
+	s := New()
+	for range 30 {
+		press(t, s, "←", false)
+	}
+	var seen []int
+	for {
+		seen = append(seen, s.budget)
+		st := status(s)
+		for _, m := range st.Compare {
+			if m.Trials != s.budget {
+				t.Errorf("budget %d: %s has %d trials", s.budget, m.Method, m.Trials)
+			}
+		}
+		if s.tally.Budget != s.budget || !strings.Contains(s.summary(), fmt.Sprintf("Each method gets the same %d trials", s.budget)) {
+			t.Errorf("budget %d: tally %d; %s", s.budget, s.tally.Budget, s.summary())
+		}
+		before := s.budget
+		press(t, s, "→", false)
+		if s.budget == before {
+			break
+		}
+	}
+	if !reflect.DeepEqual(seen, budgetStops) || seen[0] != budgetMin || seen[len(seen)-1] != budgetMax {
+		t.Errorf("→ walks %v, stops %v", seen, budgetStops)
+	}
+	// The slider and the URL land on the same stops; a URL's budget a grid
+	// cannot fill goes to the nearest stop, with a message.
+	for n := budgetMin; n <= budgetMax; n++ {
+		s.setBudget(n)
+		for _, r := range s.results {
+			if len(r.Points) != s.budget {
+				t.Fatalf("slider at %d: budget %d, %s has %d points", n, s.budget, r.Method, len(r.Points))
+			}
+		}
+		c := New()
+		msgs := apply(c, fmt.Sprintf("?budget=%d", n))
+		if c.budget != s.budget || (len(msgs) == 0) != (n == c.budget) {
+			t.Errorf("URL budget=%d: budget %d (slider %d), messages %q", n, c.budget, s.budget, msgs)
+		}
 	}
 }
 

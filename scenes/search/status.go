@@ -27,6 +27,12 @@ type Status struct {
 	UniformTop float64      `json:"uniformTop"`
 	LogDecades []float64    `json:"logDecades"`
 	Search     SearchStatus `json:"search"`
+	// Panel is the side panel the view switch (V) serves first; Panels
+	// the side panels on screen; ViewSwitch is true when the switch is in
+	// the strip (a panel did not fit).
+	Panel      string   `json:"panel"`
+	Panels     []string `json:"panels"`
+	ViewSwitch bool     `json:"viewSwitch"`
 	// Summary is the caption as computed now; Notes is true while it is
 	// open in full.
 	Summary string `json:"summary"`
@@ -108,7 +114,8 @@ func trialStatus(t hs.Trial) TrialStatus {
 // Status reports the scene.
 func (s *Scene) Status() any {
 	st := Status{Mode: modeIDs[s.mode], Budget: s.budget, Ratio: s.ratio, Seed: s.seed, Draw: s.draw, Range: presets[s.preset].id,
-		Peak: [2]float64{s.obj.PeakX, s.obj.PeakY}, UniformTop: s.uni.Decade(1e-2), Summary: s.summary(), Notes: s.ui.caption.Open()}
+		Peak: [2]float64{s.obj.PeakX, s.obj.PeakY}, UniformTop: s.uni.Decade(1e-2), Summary: s.summary(), Notes: s.ui.caption.Open(),
+		Panel: panelNames[s.mode][s.focus()], Panels: s.shownPanels(), ViewSwitch: s.ui.panelOn}
 	for _, m := range s.methods {
 		st.Methods = append(st.Methods, string(m))
 	}

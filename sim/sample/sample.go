@@ -61,20 +61,36 @@ func LogUniform(u, lo, hi float64) float64 {
 	return math.Exp(math.Log(lo) + u*(math.Log(hi)-math.Log(lo)))
 }
 
-// Grid returns a k×k grid of cell centres in the unit square, k the largest
-// whole number with k² ≤ n: the most a grid can place within a budget of n.
+// GridShape is the grid Grid lays out for a budget of n: nx values of x
+// times ny of y with nx·ny = n exactly, as square as n allows (ny the
+// largest divisor of n not above √n, so nx ≥ ny: x, the first coordinate,
+// gets the extra values of a rectangle). A prime n gives one row.
+func GridShape(n int) (nx, ny int) {
+	if n <= 0 {
+		return 0, 0
+	}
+	ny = int(math.Sqrt(float64(n)))
+	for (ny+1)*(ny+1) <= n {
+		ny++
+	}
+	for ny*ny > n {
+		ny--
+	}
+	for n%ny != 0 {
+		ny--
+	}
+	return n / ny, ny
+}
+
+// Grid returns the nx×ny grid of cell centres in the unit square that
+// GridShape picks for n: exactly n points, so a grid spends the same budget
+// as random search.
 func Grid(n int) [][]float64 {
-	k := int(math.Sqrt(float64(n)))
-	for (k+1)*(k+1) <= n {
-		k++
-	}
-	for k*k > n {
-		k--
-	}
-	pts := make([][]float64, 0, k*k)
-	for a := 0; a < k; a++ {
-		for b := 0; b < k; b++ {
-			pts = append(pts, []float64{(float64(a) + 0.5) / float64(k), (float64(b) + 0.5) / float64(k)})
+	nx, ny := GridShape(n)
+	pts := make([][]float64, 0, nx*ny)
+	for a := 0; a < nx; a++ {
+		for b := 0; b < ny; b++ {
+			pts = append(pts, []float64{(float64(a) + 0.5) / float64(nx), (float64(b) + 0.5) / float64(ny)})
 		}
 	}
 	return pts

@@ -56,13 +56,20 @@ func TestHaltonStratifies(t *testing.T) {
 }
 
 func TestGrid(t *testing.T) {
-	for n, k := range map[int]int{1: 1, 4: 2, 24: 4, 25: 5, 26: 5, 100: 10} {
+	for n, want := range map[int][2]int{1: {1, 1}, 4: {2, 2}, 6: {3, 2}, 12: {4, 3}, 24: {6, 4}, 25: {5, 5}, 30: {6, 5}, 7: {7, 1}, 90: {10, 9}, 100: {10, 10}} {
+		nx, ny := GridShape(n)
 		g := Grid(n)
-		if len(g) != k*k {
-			t.Errorf("Grid(%d) has %d points, want %d", n, len(g), k*k)
+		if [2]int{nx, ny} != want || len(g) != n {
+			t.Errorf("Grid(%d): %d×%d, %d points; want %d×%d, %d points", n, nx, ny, len(g), want[0], want[1], n)
 		}
-		if d := Distinct(g, 0, 1e-9); d != k {
-			t.Errorf("Grid(%d): %d distinct x, want %d", n, d, k)
+		if dx, dy := Distinct(g, 0, 1e-9), Distinct(g, 1, 1e-9); dx != nx || dy != ny {
+			t.Errorf("Grid(%d): %d distinct x, %d distinct y, want %d and %d", n, dx, dy, nx, ny)
+		}
+	}
+	// Every budget is spent exactly.
+	for n := 1; n <= 200; n++ {
+		if len(Grid(n)) != n {
+			t.Fatalf("Grid(%d) has %d points", n, len(Grid(n)))
 		}
 	}
 	if len(Grid(0)) != 0 {

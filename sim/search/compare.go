@@ -59,8 +59,9 @@ func ParseMethods(s string) ([]Method, error) {
 }
 
 // Points returns the trial points method m places in the unit square with
-// a budget of n trials. The grid is the k×k grid of cell centres, k² ≤ n,
-// the same on every draw; random and Halton points are drawn from (seed,
+// a budget of n trials, exactly n of them whatever the method. The grid is
+// sample.Grid's nx×ny grid of cell centres (nx·ny = n, 6×5 for 30), the
+// same on every draw; random and Halton points are drawn from (seed,
 // draw), so one draw is one resample and the same numbers give the same
 // points.
 func Points(m Method, n int, seed uint64, draw uint64) [][]float64 {

@@ -37,14 +37,26 @@ func TestDistinctValuesOnTheImportantAxis(t *testing.T) {
 	// Bergstra & Bengio's point: with n² trials a grid tries n values of
 	// each axis; random and quasi-random search try n² of each.
 	o := NewObjective(10, 1)
-	for _, tc := range []struct{ n, grid int }{{25, 5}, {9, 3}, {100, 10}, {30, 5}} {
+	for _, tc := range []struct{ n, gx, gy int }{{25, 5, 5}, {9, 3, 3}, {100, 10, 10}, {30, 6, 5}, {42, 7, 6}} {
 		for _, r := range Compare(o, Methods, tc.n, 1, 0) {
-			want := tc.n
+			wx, wy := tc.n, tc.n
 			if r.Method == Grid {
-				want = tc.grid
+				wx, wy = tc.gx, tc.gy
 			}
-			if r.DistinctX != want || r.DistinctY != want {
-				t.Errorf("%s with budget %d: %d × %d distinct values, want %d", r.Method, tc.n, r.DistinctX, r.DistinctY, want)
+			if r.DistinctX != wx || r.DistinctY != wy {
+				t.Errorf("%s with budget %d: %d × %d distinct values, want %d × %d", r.Method, tc.n, r.DistinctX, r.DistinctY, wx, wy)
+			}
+		}
+	}
+}
+
+// Every method spends exactly the budget, so the tally compares equals.
+func TestEveryMethodSpendsTheWholeBudget(t *testing.T) {
+	o := NewObjective(10, 1)
+	for n := 1; n <= 100; n++ {
+		for _, r := range Compare(o, Methods, n, 1, 3) {
+			if len(r.Points) != n || len(r.Scores) != n {
+				t.Fatalf("%s with budget %d: %d points", r.Method, n, len(r.Points))
 			}
 		}
 	}

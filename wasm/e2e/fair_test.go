@@ -91,3 +91,41 @@ func TestPageRaceFairSearchStaysResponsive(t *testing.T) {
 	n := s.State.Search.Finished
 	p.waitFor(fmt.Sprintf(`window.gradlab.state.search.finished > %d`, n), 10*time.Second)
 }
+
+// With all seven optimizers the standings are on screen without the help
+// overlay: at 1280×800 the legend has a row per racer and the caption its
+// panel; on a phone the caption's button, on the strip's first page, says
+// "standings". Each place in the status is the one the legend shows.
+func TestPageFairStandings(t *testing.T) {
+	const q = "?scene=race&surface=rosenbrock&opt=sgd,momentum,nesterov,rmsprop,adam,adagrad,adamw&fair=1"
+	for _, sz := range [][2]int{{1280, 800}, {360, 640}, {640, 360}} {
+		p := openPage(t, q, sz[0], sz[1])
+		p.waitFor(`window.gradlab.state.search && window.gradlab.state.search.done`, 90*time.Second)
+		s := p.status()
+		places := map[int]bool{}
+		for _, r := range s.State.Search.Results {
+			if r.Place < 1 || r.Place > 7 || r.SharedPlace < 1 || r.SharedPlace > 7 || r.LR <= 0 {
+				t.Errorf("%v: %+v", sz, r)
+			}
+			places[r.Place] = true
+		}
+		if len(s.State.Search.Results) != 7 || !places[1] {
+			t.Errorf("%v: results %+v", sz, s.State.Search.Results)
+		}
+		legend := 0
+		for name := range s.Controls {
+			if strings.HasPrefix(name, "legend:") {
+				legend++
+			}
+		}
+		notes, ok := s.Controls["notes"]
+		if sz[0] == 1280 && legend != 7 {
+			t.Errorf("1280×800: %d legend rows", legend)
+		}
+		if legend < 7 && (!ok || notes[2] <= 0) {
+			t.Errorf("%v: %d legend rows and no standings button (%v)", sz, legend, s.Controls)
+		}
+		p.shot(fmt.Sprintf("race-fair-standings-%dx%d", sz[0], sz[1]))
+		p.close()
+	}
+}

@@ -77,11 +77,16 @@ func TestPageSearchCompare(t *testing.T) {
 		t.Errorf("a click should draw new random points: %+v", st.Compare)
 	}
 	p.waitFor(`location.search.includes("draw=1")`, 5*time.Second)
-	p.hold(kb.ArrowRight)
-	p.waitFor(`window.gradlab.state.budget == 26`, 5*time.Second)
+	p.hold(kb.ArrowRight) // the next budget a grid fills exactly: 5×6
+	p.waitFor(`window.gradlab.state.budget == 30`, 5*time.Second)
+	for _, c := range p.srStatus().State.Compare {
+		if c.Trials != 30 {
+			t.Errorf("budget 30: %+v", c)
+		}
+	}
 	p.hold(kb.ArrowUp)
 	p.waitFor(`window.gradlab.state.ratio == 20`, 5*time.Second)
-	p.waitFor(`location.search.includes("budget=26") && location.search.includes("ratio=20")`, 5*time.Second)
+	p.waitFor(`location.search.includes("budget=30") && location.search.includes("ratio=20")`, 5*time.Second)
 	p.key("g") // grid off
 	p.waitFor(`window.gradlab.state.methods.join() == "random,halton"`, 5*time.Second)
 	p.key("m") // the histograms
@@ -180,6 +185,7 @@ func TestPageSearchPhoneEdgeWarning(t *testing.T) {
 	// L twice: η from 1e-7 to 1e-3, which starts the search; F runs it
 	// fast. Its coarse best is the largest rate tried, on the edge.
 	p.key("l")
+	p.waitFor(`window.gradlab.state.range == "lesson"`, 5*time.Second) // two presses in one tick would count once
 	p.key("l")
 	p.waitFor(`window.gradlab.state.range == "low" && window.gradlab.state.search.playing`, 5*time.Second)
 	p.key("f")
@@ -191,4 +197,42 @@ func TestPageSearchPhoneEdgeWarning(t *testing.T) {
 		t.Errorf("no edge warning: %+v", st.Search)
 	}
 	p.shot("search-edge-360x640")
+}
+
+// On a small phone not every side panel fits: the view switch is on the
+// strip, and V (or a tap on it) brings each panel in turn, the tally and
+// the notes included; a URL budget no grid fills goes to the nearest one
+// that does, with a message.
+func TestPageSearchPhoneViews(t *testing.T) {
+	p := openPage(t, "?scene=search&budget=27", 320, 480)
+	s := p.srStatus()
+	if st := s.State; st.Budget != 25 || len(s.Errors) != 1 || !strings.Contains(s.Errors[0], "using 25") {
+		t.Errorf("budget=27: %d, messages %q", st.Budget, s.Errors)
+	}
+	for _, c := range s.State.Compare {
+		if c.Trials != 25 {
+			t.Errorf("%+v", c)
+		}
+	}
+	p.key(kb.Escape)
+	if st := s.State; !st.ViewSwitch || s.Controls["view"][2] <= 0 {
+		t.Fatalf("no view switch: %+v, controls %v", st.Panels, s.Controls)
+	}
+	seen := map[string]bool{}
+	for range 3 {
+		for _, name := range p.srStatus().State.Panels {
+			seen[name] = true
+		}
+		before := p.srStatus().State.Panel
+		p.clickControl("view")
+		p.waitFor(`window.gradlab.state.panel != "`+before+`"`, 5*time.Second)
+	}
+	for _, name := range []string{"best per method", "tally", "notes"} {
+		if !seen[name] {
+			t.Errorf("the %s panel never showed: %v", name, seen)
+		}
+	}
+	p.key("v")
+	p.waitFor(`window.gradlab.state.panel == "tally" && window.gradlab.state.panels.includes("tally")`, 5*time.Second)
+	p.shot("search-tally-320x480")
 }
