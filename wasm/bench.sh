@@ -3,7 +3,8 @@
 # The pages that train networks while the bench watches them (long step
 # limits keep them training through the measurement).
 TRAIN_PAGES="scene=three-lrs&run=1&steps=20000 scene=sanity scene=curves&scenario=overfit
-scene=search&mode=network&run=1 scene=ensemble scene=transfer scene=schedules&run=1"
+scene=search&mode=network&run=1 scene=ensemble scene=transfer scene=schedules&run=1
+scene=race&surface=rosenbrock&opt=sgd,momentum,nesterov,rmsprop,adam,adagrad,adamw&steps=20000&trials=200&fair=1"
 
 # Every scene's busiest state, for the native frame time.
 NATIVE_PAGES="scene=race&surface=beale scene=race&surface=bowl&speed=3000
