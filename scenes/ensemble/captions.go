@@ -59,10 +59,14 @@ func (s *Scene) summary() string {
 		}
 	}
 	if !s.done() {
-		fmt.Fprintf(&b, "Training %d networks and one warm-restart run, step %d of %d each. So far: ", len(r.Members), r.Steps, e.Cfg.Steps)
-	} else {
-		fmt.Fprintf(&b, "After %d steps each, on %d held-out points: ", e.Cfg.Steps, e.Val.N())
+		// No verdict before the runs end: early on the members are near
+		// chance and a gap says nothing about averaging.
+		fmt.Fprintf(&b, "Training: step %d of %d, %d networks and one warm-restart run. Held-out accuracy now: the average of %d members %s, "+
+			"the mean member %s, the best member %s. The comparison comes when training ends (F finishes at once).",
+			r.Steps, e.Cfg.Steps, len(r.Members), len(r.Members), pct(r.Ensemble), pct(r.Mean), pct(r.Best))
+		return strings.TrimSpace(b.String())
 	}
+	fmt.Fprintf(&b, "After %d steps each, on %d held-out points: ", e.Cfg.Steps, e.Val.N())
 	fmt.Fprintf(&b, "the average of %d members scores %s, ", len(r.Members), pct(r.Ensemble))
 	switch g := shownGap(r.Ensemble, r.Mean); {
 	case g > same:

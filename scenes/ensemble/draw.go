@@ -37,6 +37,7 @@ type chromeKey struct {
 	page    int
 	notes   bool
 	run     string
+	view    int
 }
 
 // Draw paints what changed since the last frame.
@@ -64,11 +65,11 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 		s.drawn.caption = u.captionLaid
 		u.caption.Draw(dst, t)
 	}
-	key := chromeKey{s.version, s.playing, u.strip.Page(), u.caption.NeedsButton(), u.run.Label}
+	key := chromeKey{s.version, s.playing, u.strip.Page(), u.caption.NeedsButton(), u.run.Label, s.page}
 	if full || c.Active || key != s.drawn.chrome {
 		s.drawn.chrome = key
 		u.strip.Draw(dst, t)
-		kit.DrawButtons(dst, t, &u.run, &u.restart, &u.finish, &u.members, &u.data, &u.noise, &u.seed, &u.caption.Button)
+		kit.DrawButtons(dst, t, &u.run, &u.view, &u.restart, &u.finish, &u.members, &u.data, &u.noise, &u.seed, &u.caption.Button)
 	}
 	u.caption.DrawOverlay(dst, t)
 }
@@ -101,12 +102,8 @@ func (s *Scene) drawViews(dst *ebiten.Image, t *widgets.Theme, full bool) {
 		full = true
 	}
 	if full {
-		title := "each member, then the average of all, the snapshot ensemble, the Polyak network"
-		if u.shown <= len(s.exp.Members)+1 {
-			title = "each member, then the average of all (snapshots and Polyak: in the table)"
-		}
-		in := kit.Panel(dst, t, u.grid, fmt.Sprintf("decision regions over the %d held-out points (paler: less sure) · %s", s.exp.Val.N(), title))
-		if u.shown == 0 {
+		in := kit.Panel(dst, t, u.grid, u.gridTitle)
+		if len(u.order) == 0 {
 			t.Paragraph(dst, "The window is too small for the maps; the table has the numbers.", in.X, in.Y, in.W, widgets.Small, assets.Dim)
 		}
 	}
@@ -182,7 +179,7 @@ func (s *Scene) drawPlot(dst *ebiten.Image, t *widgets.Theme, full bool) {
 	s.plotLine(t, r.VsK, kit.Square, ensembleColor)
 	s.plotLine(t, r.SnapVsK, kit.Diamond, snapColor)
 	pl.Flush()
-	kit.Panel(dst, t, u.plot, "accuracy vs networks averaged: yellow members, purple snapshots, grey best single")
+	kit.Panel(dst, t, u.plot, u.plotTitle)
 	pl.Draw(dst)
 }
 

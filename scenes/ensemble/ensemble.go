@@ -36,6 +36,17 @@ const (
 	measureFrames = 6
 )
 
+// The pages of the main view (key V): on a phone only one fits at a time.
+const (
+	pageMembers = iota
+	pageCombined
+	pagePlot
+	pages
+)
+
+// pageNames are the pages' names in the strip and the status.
+var pageNames = [pages]string{"members", "snapshot+Polyak", "accuracy vs K"}
+
 // Scene is the ensembles scene.
 type Scene struct {
 	kind  data.Kind
@@ -46,6 +57,9 @@ type Scene struct {
 	// than left at the data set's default.
 	noiseSet bool
 	playing  bool
+	// page is what the main view shows: the members, the snapshot and
+	// Polyak networks, or the accuracy-against-K plot.
+	page int
 
 	exp      *ensemble.Experiment
 	meas     ensemble.Measurer
@@ -137,6 +151,11 @@ func (s *Scene) togglePlay() {
 	}
 	s.playing = !s.playing
 	s.version++
+}
+
+// cyclePage shows the next (d = 1) or previous (d = −1) page.
+func (s *Scene) cyclePage(d int) {
+	s.page = ((s.page+d)%pages + pages) % pages
 }
 
 func (s *Scene) setK(k int) {

@@ -42,12 +42,23 @@ func (s *Scene) texts() textState {
 	return ts
 }
 
-// summary states the comparison's numbers and its verdict.
+// summary states the comparison's numbers; the verdict only once both
+// runs have finished: before that the curves are still moving, and a gap
+// at step 0 is the pretrained start, not what transfer did.
 func (s *Scene) summary(r tl.Result) string {
 	c := s.cmp
-	head := fmt.Sprintf("After %d steps on the same %d examples", c.Fine.Steps(), c.Few.N())
+	frozen := "nothing is frozen"
+	if n := s.freeze.Layers(); n > 0 {
+		var zero []string
+		for _, d := range c.Deltas()[:n] {
+			zero = append(zero, fmt.Sprint(d.Changed))
+		}
+		frozen = fmt.Sprintf("the %d frozen layer(s) changed in %s parameters", n, strings.Join(zero, " + "))
+	}
 	if !c.Done() {
-		head = fmt.Sprintf("Training, step %d of %d, on the same %d examples", c.Fine.Steps(), tl.TargetSteps, c.Few.N())
+		return fmt.Sprintf("Training: step %d of %d on the same %d examples, fine-tuned %s, from scratch %s held-out "+
+			"(the pretrained network scored %s on the target before fine-tuning); %s. The verdict comes when both runs finish.",
+			c.Fine.Steps(), tl.TargetSteps, c.Few.N(), pct(r.Fine), pct(r.Scratch), pct(r.ZeroShot), frozen)
 	}
 	var verdict string
 	switch {
@@ -58,20 +69,21 @@ func (s *Scene) summary(r tl.Result) string {
 	default:
 		verdict = fmt.Sprintf("transfer did not help: %+.1f points, under the %.0f-point margin this scene asks of a difference", shownGap(r.Fine, r.Scratch), 100*tl.Margin)
 	}
-	if !c.Done() {
-		verdict = "so far " + verdict
+	out := fmt.Sprintf("After %d steps on the same %d examples: fine-tuned %s, from scratch %s held-out; %s. ",
+		c.Fine.Steps(), c.Few.N(), pct(r.Fine), pct(r.Scratch), verdict)
+	if fellBelowZeroShot(r) {
+		out += fmt.Sprintf("Fine-tuning made the pretrained network worse on the target: %s before it, %s after, "+
+			"%.1f points lost to fitting so few examples; %s.", pct(r.ZeroShot), pct(r.Fine), shownGap(r.ZeroShot, r.Fine), frozen)
+	} else {
+		out += fmt.Sprintf("Before fine-tuning the pretrained network scored %s on the target; %s.", pct(r.ZeroShot), frozen)
 	}
-	frozen := "nothing frozen"
-	if n := s.freeze.Layers(); n > 0 {
-		var zero []string
-		for _, d := range c.Deltas()[:n] {
-			zero = append(zero, fmt.Sprint(d.Changed))
-		}
-		frozen = fmt.Sprintf("the %d frozen layer(s) changed in %s parameters", n, strings.Join(zero, " + "))
-	}
-	return fmt.Sprintf("%s: fine-tuned %s, from scratch %s held-out; %s. Before fine-tuning the pretrained network scored %s on the target; %s.",
-		head, pct(r.Fine), pct(r.Scratch), verdict, pct(r.ZeroShot), frozen)
+	return out
 }
+
+// fellBelowZeroShot reports whether fine-tuning ended measurably (by the
+// scene's margin) below the pretrained network's own accuracy on the
+// target.
+func fellBelowZeroShot(r tl.Result) bool { return shownGap(r.ZeroShot, r.Fine) >= 100*tl.Margin }
 
 // deltaLine is one layer's read-out.
 func deltaLine(d tl.LayerDelta) string {

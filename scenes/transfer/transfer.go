@@ -29,6 +29,16 @@ const (
 	defFreeze   = tl.FreezeAllButHead
 )
 
+// The pages of the main view (key V).
+const (
+	pageMaps = iota
+	pageWeights
+	pages
+)
+
+// pageNames are the pages' names in the strip and the status.
+var pageNames = [pages]string{"maps", "weights"}
+
 // Scene is the transfer-learning scene.
 type Scene struct {
 	perClass int
@@ -38,6 +48,10 @@ type Scene struct {
 	// playing is the default: the scene pretrains and compares as it
 	// opens; pausing stops both.
 	playing bool
+	// page is what the main view shows: the decision regions (with the
+	// weight maps where they fit) or the per-layer read-out and the
+	// weight maps, for phones.
+	page int
 
 	cache tl.Cache
 	pre   *tl.Pretraining
@@ -172,6 +186,9 @@ func (s *Scene) togglePlay() {
 	s.playing = !s.playing
 	s.version++
 }
+
+// cyclePage shows the other page.
+func (s *Scene) cyclePage(d int) { s.page = ((s.page+d)%pages + pages) % pages }
 
 // snapSim puts v on the slider's stops in [0, 1].
 func snapSim(v float64) float64 {
