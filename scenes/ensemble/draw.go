@@ -63,7 +63,9 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 	}
 	if full || u.captionLaid != s.drawn.caption || c.Active {
 		s.drawn.caption = u.captionLaid
-		u.caption.Draw(dst, t)
+		if u.caption.Rect.H > 0 {
+			u.caption.Draw(dst, t)
+		}
 	}
 	key := chromeKey{s.version, s.playing, u.strip.Page(), u.caption.NeedsButton(), u.run.Label, s.page}
 	if full || c.Active || key != s.drawn.chrome {
@@ -169,7 +171,12 @@ func (s *Scene) drawPlot(dst *ebiten.Image, t *widgets.Theme, full bool) {
 	lo, hi = math.Max(lo, 0), math.Min(hi, 100)
 	pl.XMin, pl.XMax, pl.YMin, pl.YMax, pl.LogY = 1, float64(max(len(r.VsK), len(r.SnapVsK), 2)), lo, hi, false
 	pl.XLabel = "networks averaged"
-	pl.YFormat = func(v float64) string { return fmt.Sprintf("%.0f%%", v) }
+	pl.YFormat = func(v float64) string {
+		if v != math.Round(v) {
+			return fmt.Sprintf("%.1f%%", v) // half-point ticks on a short range
+		}
+		return fmt.Sprintf("%.0f%%", v)
+	}
 	pl.Prepare(t)
 	pl.ClearSeries()
 	if len(r.VsK) > 0 {

@@ -44,6 +44,9 @@ const (
 	pages
 )
 
+// pageIDs are the pages' names in the URL (view=…).
+var pageIDs = [pages]string{"members", "snapshots", "plot"}
+
 // pageNames are the pages' names in the strip and the status.
 var pageNames = [pages]string{"members", "snapshot+Polyak", "accuracy vs K"}
 
@@ -60,6 +63,8 @@ type Scene struct {
 	// page is what the main view shows: the members, the snapshot and
 	// Polyak networks, or the accuracy-against-K plot.
 	page int
+	// urlPage is the page the URL was last marked stale for.
+	urlPage int
 
 	exp      *ensemble.Experiment
 	meas     ensemble.Measurer
@@ -200,7 +205,8 @@ func (s *Scene) Update(c *kit.Ctx) {
 	s.layout(c)
 	version := s.version
 	s.updateControls(c)
-	if s.version != version {
+	if s.version != version || s.page != s.urlPage {
+		s.urlPage = s.page
 		c.Changed()
 	}
 	if s.playing && !s.done() {

@@ -47,8 +47,11 @@ type ui struct {
 type textState struct {
 	measured time.Time
 	version  int
-	rows     []kit.LegendRow
-	summary  string
+	// width and scale are the table's the rows were worded for.
+	width, scale float64
+	rows         []kit.LegendRow
+	title        string
+	summary      string
 }
 
 // stripKey is the state the strip's labels depend on.
@@ -104,11 +107,14 @@ func (s *Scene) layout(c *kit.Ctx) {
 // out the table and the views.
 func (s *Scene) layoutPanels(t *widgets.Theme) {
 	u := &s.ui
-	if u.text.measured != s.measured || u.text.version != s.version {
-		u.text = textState{measured: s.measured, version: s.version, rows: s.rows(), summary: s.summary()}
+	if u.text.measured != s.measured || u.text.version != s.version || u.text.width != u.legend.Rect.W || u.text.scale != t.Scale {
+		u.text = textState{measured: s.measured, version: s.version, width: u.legend.Rect.W, scale: t.Scale,
+			rows: s.rows(t, u.legend.Rect.W), summary: s.summary(),
+			title: fitFirst(t, widgets.Small, false, u.legend.Rect.W-t.S(16),
+				fmt.Sprintf("validation accuracy · %d held-out points", s.exp.Val.N()), "validation accuracy")}
 	}
 	u.caption.Text = u.text.summary + "\n" + explanation
-	u.legend.Title = fmt.Sprintf("validation accuracy · %d held-out points", s.exp.Val.N())
+	u.legend.Title = u.text.title
 	u.legend.Rows = u.text.rows
 	u.legend.Layout(t)
 	s.layoutViews(t)

@@ -95,6 +95,16 @@ func TestLabelsAndTitlesFit(t *testing.T) {
 						t.Errorf("%s: label %q in a box %.0f wide", where, v.label, v.box.W)
 					}
 				}
+				if lg := &s.ui.legend; lg.Rect.H > 0 {
+					if strings.Contains(lg.Title, "…") || th.Width(lg.Title, widgets.Small, false) > lg.Rect.W-th.S(16) {
+						t.Errorf("%s: table title %q", where, lg.Title)
+					}
+					for _, r := range lg.Rows {
+						if strings.Contains(r.Line+r.Detail, "…") || th.Width(r.Line, widgets.Small, false) > lg.Rect.W-th.S(36) {
+							t.Errorf("%s: table row %q / %q in %.0f", where, r.Detail, r.Line, lg.Rect.W)
+						}
+					}
+				}
 				for _, tt := range []struct {
 					title string
 					r     widgets.Rect

@@ -23,8 +23,9 @@ func (s *Scene) texts() textState {
 	ts := textState{version: s.version, active: s.active()}
 	if s.cmp == nil {
 		ts.stage = fmt.Sprintf("pretraining on the 4-arm spiral: %.0f %%", 100*s.pre.Progress())
-		ts.rows[vFine] = fmt.Sprintf("waits for pretraining (source accuracy %s)", pct(s.pre.Accuracy()))
-		ts.rows[vScratch] = "waits, so both start together"
+		ts.rows[vFine] = []string{fmt.Sprintf("waits for pretraining (source accuracy %s)", pct(s.pre.Accuracy())),
+			fmt.Sprintf("waits (source accuracy %s)", pct(s.pre.Accuracy())), "waits for pretraining"}
+		ts.rows[vScratch] = []string{"waits, so both start together", "waits"}
 		ts.summary = fmt.Sprintf("Pretraining on %d source points (step %d of %d, %s right on held-out source points). "+
 			"Then both networks learn the target from the same %d examples per class.",
 			s.pre.Train.N(), s.pre.Steps(), tl.SourceSteps, pct(s.pre.Accuracy()), s.perClass)
@@ -33,8 +34,10 @@ func (s *Scene) texts() textState {
 	}
 	c := s.cmp
 	r := c.Result()
-	ts.rows[vFine] = fmt.Sprintf("%s at step %d · before fine-tuning %s", pct(r.Fine), c.Fine.Last().Step, pct(r.ZeroShot))
-	ts.rows[vScratch] = fmt.Sprintf("%s at step %d", pct(r.Scratch), c.Scratch.Last().Step)
+	ts.rows[vFine] = []string{fmt.Sprintf("%s at step %d · before fine-tuning %s", pct(r.Fine), c.Fine.Last().Step, pct(r.ZeroShot)),
+		fmt.Sprintf("%s at step %d · before %s", pct(r.Fine), c.Fine.Last().Step, pct(r.ZeroShot)),
+		fmt.Sprintf("%s · before %s", pct(r.Fine), pct(r.ZeroShot))}
+	ts.rows[vScratch] = []string{fmt.Sprintf("%s at step %d", pct(r.Scratch), c.Scratch.Last().Step), pct(r.Scratch)}
 	ts.summary = s.summary(r)
 	for _, d := range c.Deltas() {
 		ts.deltas = append(ts.deltas, deltaLine(d))

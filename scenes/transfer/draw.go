@@ -78,7 +78,9 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 	s.drawPlot(dst, t, full)
 	if full || u.captionLaid != s.drawn.caption || c.Active {
 		s.drawn.caption = u.captionLaid
-		u.caption.Draw(dst, t)
+		if u.caption.Rect.H > 0 {
+			u.caption.Draw(dst, t)
+		}
 	}
 	key := chromeKey{s.version, s.playing, u.strip.Page(), u.caption.NeedsButton(), u.run.Label, s.page}
 	if full || c.Active || key != s.drawn.chrome {
@@ -150,18 +152,18 @@ func (s *Scene) drawPlot(dst *ebiten.Image, t *widgets.Theme, full bool) {
 		return
 	}
 	if s.cmp == nil {
-		key := u.text.stage + u.text.rows[vFine]
+		key := u.text.stage + u.legend.Rows[vFine].Line
 		if !full && key == d.plotKey {
 			return
 		}
 		d.plotKey, d.cmp = key, nil
 		in := kit.Panel(dst, t, u.plot, u.titles[1])
-		t.Text(dst, t.Fit(u.text.stage, widgets.Body, true, in.W), in.X, in.Y+t.S(4), widgets.Body, true, assets.Text, widgets.Left)
+		t.Text(dst, fitFirst(t, widgets.Body, true, in.W, u.text.stage, fmt.Sprintf("pretraining: %.0f %%", 100*s.pre.Progress())), in.X, in.Y+t.S(4), widgets.Body, true, assets.Text, widgets.Left)
 		bar := widgets.Rect{X: in.X, Y: in.Y + t.S(28), W: in.W, H: t.S(8)}
 		widgets.FillRect(dst, bar, assets.Backdrop)
 		bar.W *= math.Min(math.Max(s.pre.Progress(), 0), 1)
 		widgets.FillRect(dst, bar, fineColor)
-		t.Text(dst, t.Fit(u.text.rows[vFine], widgets.Small, false, in.W), in.X, in.Y+t.S(42), widgets.Small, false, assets.Dim, widgets.Left)
+		t.Text(dst, fitFirst(t, widgets.Small, false, in.W, u.text.rows[vFine]...), in.X, in.Y+t.S(42), widgets.Small, false, assets.Dim, widgets.Left)
 		return
 	}
 	pl := &d.plot

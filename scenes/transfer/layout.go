@@ -91,7 +91,7 @@ type textState struct {
 	active  bool
 	stage   string
 	summary string
-	rows    [views]string
+	rows    [views][]string // longest wording first
 	deltas  []string
 }
 
@@ -205,11 +205,25 @@ func (s *Scene) refreshTexts(force bool) {
 func (s *Scene) layoutPanels(t *widgets.Theme) {
 	u := &s.ui
 	u.caption.Text = u.text.summary + "\n" + explanation
-	u.legend.Title = "held-out target accuracy · " + fmt.Sprintf("%d examples per class", s.perClass)
+	// The widths kit.Legend gives a row's line and its details.
+	lw := u.legend.Rect.W - t.S(36)
+	line := func(forms []string) string {
+		if len(forms) == 0 {
+			return ""
+		}
+		return fitFirst(t, widgets.Small, false, lw, forms...)
+	}
+	detail := func(name string, forms ...string) string {
+		dx := math.Max(t.Width(name, widgets.Body, true)+t.S(8), t.S(84))
+		return fitFirst(t, widgets.Small, false, lw-dx, forms...)
+	}
+	u.legend.Title = fitFirst(t, widgets.Small, false, u.legend.Rect.W-t.S(16),
+		fmt.Sprintf("held-out target accuracy · %d examples per class", s.perClass),
+		fmt.Sprintf("target accuracy · %d per class", s.perClass), "target accuracy")
 	u.legend.Rows = u.legend.Rows[:0]
 	u.legend.Rows = append(u.legend.Rows,
-		kit.LegendRow{Color: fineColor, Marker: kit.Disc, Name: "fine-tuned", Detail: s.freeze.Name(), Line: u.text.rows[vFine]},
-		kit.LegendRow{Color: scratchColor, Marker: kit.Square, Name: "from scratch", Detail: "every layer trained", Line: u.text.rows[vScratch]},
+		kit.LegendRow{Color: fineColor, Marker: kit.Disc, Name: "fine-tuned", Detail: detail("fine-tuned", s.freeze.Name(), freezeShort(s.freeze)+" frozen", freezeShort(s.freeze)), Line: line(u.text.rows[vFine])},
+		kit.LegendRow{Color: scratchColor, Marker: kit.Square, Name: "from scratch", Detail: detail("from scratch", "every layer trained", "all trained"), Line: line(u.text.rows[vScratch])},
 	)
 	u.legend.Layout(t)
 	s.layoutViews(t)
@@ -285,7 +299,22 @@ func (s *Scene) layoutViews(t *widgets.Theme) {
 			}
 		}
 		g.Layout(t)
-		u.labels[i] = fitFirst(t, widgets.Small, true, b.W-t.S(16), s.viewLabels(i)...)
+	}
+	// Both labels take the same wording, the longest that fits both.
+	forms := [views][]string{s.viewLabels(vFine), s.viewLabels(vScratch)}
+	k := 0
+	for i := range forms {
+		if w := u.viewBox[i].W - t.S(16); u.viewBox[i].W > 0 {
+			for k < len(forms[i])-1 && t.Width(forms[i][k], widgets.Small, true) > w {
+				k++
+			}
+		}
+	}
+	for i := range forms {
+		u.labels[i] = ""
+		if u.viewBox[i].W > 0 {
+			u.labels[i] = fitFirst(t, widgets.Small, true, u.viewBox[i].W-t.S(16), forms[i][min(k, len(forms[i])-1):]...)
+		}
 	}
 }
 

@@ -93,6 +93,16 @@ func TestTitlesAndLabelsFit(t *testing.T) {
 				s.page = p
 				s.Update(c)
 				where := fmt.Sprintf("%g×%g stage %d %s", sz[0], sz[1], stage, pageNames[p])
+				if lg := &s.ui.legend; lg.Rect.H > 0 {
+					if strings.Contains(lg.Title, "…") || th.Width(lg.Title, widgets.Small, false) > lg.Rect.W-th.S(16) {
+						t.Errorf("%s: table title %q", where, lg.Title)
+					}
+					for _, r := range lg.Rows {
+						if strings.Contains(r.Line+r.Detail, "…") || th.Width(r.Line, widgets.Small, false) > lg.Rect.W-th.S(36) {
+							t.Errorf("%s: table row %q / %q in %.0f", where, r.Detail, r.Line, lg.Rect.W)
+						}
+					}
+				}
 				for i, r := range []widgets.Rect{s.ui.regions, s.ui.plot, s.ui.frozen} {
 					if r.H <= 0 {
 						continue

@@ -36,6 +36,9 @@ const (
 	pages
 )
 
+// pageIDs are the pages' names in the URL (view=…).
+var pageIDs = [pages]string{"maps", "weights"}
+
 // pageNames are the pages' names in the strip and the status.
 var pageNames = [pages]string{"maps", "weights"}
 
@@ -52,6 +55,8 @@ type Scene struct {
 	// weight maps where they fit) or the per-layer read-out and the
 	// weight maps, for phones.
 	page int
+	// urlPage is the page the URL was last marked stale for.
+	urlPage int
 
 	cache tl.Cache
 	pre   *tl.Pretraining
@@ -208,8 +213,8 @@ func (s *Scene) Update(c *kit.Ctx) {
 	s.updateControls(c)
 	// Keys act before Update and controls inside it: either way a new
 	// version means new settings for the URL.
-	if s.version != s.urlVersion {
-		s.urlVersion = s.version
+	if s.version != s.urlVersion || s.page != s.urlPage {
+		s.urlVersion, s.urlPage = s.version, s.page
 		c.Changed()
 	}
 	if s.playing && s.active() {
