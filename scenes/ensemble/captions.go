@@ -11,6 +11,7 @@ import (
 	"gradlab/scenes/kit"
 	"gradlab/sim/ensemble"
 	"gradlab/sim/train"
+	"gradlab/widgets"
 )
 
 // explanation is the caption's fixed part: what the scene does and what to
@@ -59,10 +60,14 @@ func (s *Scene) summary() string {
 		}
 	}
 	if !s.done() {
-		fmt.Fprintf(&b, "Training %d networks and one warm-restart run, step %d of %d each. So far: ", len(r.Members), r.Steps, e.Cfg.Steps)
-	} else {
-		fmt.Fprintf(&b, "After %d steps each, on %d held-out points: ", e.Cfg.Steps, e.Val.N())
+		// No verdict before the runs end: early on the members are near
+		// chance and a gap says nothing about averaging.
+		fmt.Fprintf(&b, "Training: step %d of %d, %d networks and one warm-restart run. Held-out accuracy now: the average of %d members %s, "+
+			"the mean member %s, the best member %s. The comparison comes when training ends (F finishes at once).",
+			r.Steps, e.Cfg.Steps, len(r.Members), len(r.Members), pct(r.Ensemble), pct(r.Mean), pct(r.Best))
+		return strings.TrimSpace(b.String())
 	}
+	fmt.Fprintf(&b, "After %d steps each, on %d held-out points: ", e.Cfg.Steps, e.Val.N())
 	fmt.Fprintf(&b, "the average of %d members scores %s, ", len(r.Members), pct(r.Ensemble))
 	switch g := shownGap(r.Ensemble, r.Mean); {
 	case g > same:
@@ -106,29 +111,48 @@ func gainColor(r *ensemble.Result) color.RGBA {
 }
 
 // rows are the measured table's lines: the members, their average, the
-// snapshot ensemble and the Polyak network.
-func (s *Scene) rows() []kit.LegendRow {
+// snapshot ensemble and the Polyak network, each worded to fit a table w
+// wide (shorter wordings where the longest does not).
+func (s *Scene) rows(t *widgets.Theme, w float64) []kit.LegendRow {
 	r, e := &s.res, s.exp
 	if len(r.Members) == 0 {
 		return nil
 	}
+	// The widths kit.Legend gives a row's line and its details.
+	lineW := w - t.S(36)
+	line := func(forms ...string) string { return fitFirst(t, widgets.Small, false, lineW, forms...) }
+	detail := func(name string, forms ...string) string {
+		dx := math.Max(t.Width(name, widgets.Body, true)+t.S(8), t.S(84))
+		return fitFirst(t, widgets.Small, false, lineW-dx, forms...)
+	}
 	signed := func(d float64) string { return fmt.Sprintf("%+.1f", 100*d) }
+	gm, gb := signed(shownGap(r.Ensemble, r.Mean)), signed(shownGap(r.Ensemble, r.Best))
 	rows := []kit.LegendRow{
-		{Color: memberColor, Marker: kit.Disc, Name: "members", Detail: fmt.Sprintf("%d × %d hidden units", len(r.Members), e.Cfg.Hidden),
-			Line: fmt.Sprintf("mean %s · best %s (member %d) · disagree on %.0f %%", pct(r.Mean), pct(r.Best), r.BestAt+1, 100*r.Disagree)},
-		{Color: ensembleColor, Marker: kit.Square, Name: "average", Detail: pct(r.Ensemble) + " (mean of probabilities)",
-			Line:      fmt.Sprintf("%s points against the mean member, %s against the best", signed(shownGap(r.Ensemble, r.Mean)), signed(shownGap(r.Ensemble, r.Best))),
+		{Color: memberColor, Marker: kit.Disc, Name: "members",
+			Detail: detail("members", fmt.Sprintf("%d × %d hidden units", len(r.Members), e.Cfg.Hidden), fmt.Sprintf("%d × %d units", len(r.Members), e.Cfg.Hidden)),
+			Line: line(fmt.Sprintf("mean %s · best %s (member %d) · disagree on %.0f %%", pct(r.Mean), pct(r.Best), r.BestAt+1, 100*r.Disagree),
+				fmt.Sprintf("mean %s · best %s (#%d)", pct(r.Mean), pct(r.Best), r.BestAt+1),
+				fmt.Sprintf("mean %s · best %s", pct(r.Mean), pct(r.Best)))},
+		{Color: ensembleColor, Marker: kit.Square, Name: "average",
+			Detail: detail("average", pct(r.Ensemble)+" (mean of probabilities)", pct(r.Ensemble)),
+			Line: line(fmt.Sprintf("%s points against the mean member, %s against the best", gm, gb),
+				fmt.Sprintf("%s points vs the mean member, %s vs the best", gm, gb),
+				fmt.Sprintf("%s vs mean, %s vs best", gm, gb)),
 			LineColor: gainColor(r)},
 	}
 	snap := kit.LegendRow{Color: snapColor, Marker: kit.Diamond, Name: "snapshots",
-		Line: fmt.Sprintf("one run, %d cosine cycles of %d steps; one network per cycle", len(e.Snaps.Ends), e.Cfg.Steps/e.Cfg.Cycles)}
+		Line: line(fmt.Sprintf("one run, %d cosine cycles of %d steps; one network per cycle", len(e.Snaps.Ends), e.Cfg.Steps/e.Cfg.Cycles),
+			fmt.Sprintf("one run, %d cycles of %d steps", len(e.Snaps.Ends), e.Cfg.Steps/e.Cfg.Cycles),
+			fmt.Sprintf("%d cycles of one run", len(e.Snaps.Ends)))}
 	if r.Snapshots > 0 {
 		snap.Detail = fmt.Sprintf("%s (%d of %d)", pct(r.SnapEnsemble), r.Snapshots, len(e.Snaps.Ends))
 	} else {
 		snap.Detail = fmt.Sprintf("first at step %d", e.Snaps.Ends[0])
 	}
 	poly := kit.LegendRow{Color: polyakColor, Marker: kit.Ring, Name: "Polyak",
-		Line: fmt.Sprintf("mean weights of member 1's last %d checkpoints, %d steps apart", e.Polyak.M, e.Polyak.Every)}
+		Line: line(fmt.Sprintf("mean weights of member 1's last %d checkpoints, %d steps apart", e.Polyak.M, e.Polyak.Every),
+			fmt.Sprintf("mean weights of member 1's last %d checkpoints", e.Polyak.M),
+			fmt.Sprintf("mean of %d checkpoints", e.Polyak.M))}
 	if r.PolyakN > 0 {
 		poly.Detail = fmt.Sprintf("%s (member 1: %s)", pct(r.Polyak), pct(r.PolyakBase))
 	} else {

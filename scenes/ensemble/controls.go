@@ -13,6 +13,8 @@ func (s *Scene) updateControls(c *kit.Ctx) {
 	switch {
 	case u.run.Update(in):
 		s.togglePlay()
+	case u.view.Update(in):
+		s.cyclePage(1)
 	case u.restart.Update(in):
 		s.restart()
 	case u.finish.Update(in):

@@ -37,6 +37,7 @@ type chromeKey struct {
 	page    int
 	notes   bool
 	run     string
+	view    int
 }
 
 // Draw paints what changed since the last frame.
@@ -62,13 +63,15 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 	}
 	if full || u.captionLaid != s.drawn.caption || c.Active {
 		s.drawn.caption = u.captionLaid
-		u.caption.Draw(dst, t)
+		if u.caption.Rect.H > 0 {
+			u.caption.Draw(dst, t)
+		}
 	}
-	key := chromeKey{s.version, s.playing, u.strip.Page(), u.caption.NeedsButton(), u.run.Label}
+	key := chromeKey{s.version, s.playing, u.strip.Page(), u.caption.NeedsButton(), u.run.Label, s.page}
 	if full || c.Active || key != s.drawn.chrome {
 		s.drawn.chrome = key
 		u.strip.Draw(dst, t)
-		kit.DrawButtons(dst, t, &u.run, &u.restart, &u.finish, &u.members, &u.data, &u.noise, &u.seed, &u.caption.Button)
+		kit.DrawButtons(dst, t, &u.run, &u.view, &u.restart, &u.finish, &u.members, &u.data, &u.noise, &u.seed, &u.caption.Button)
 	}
 	u.caption.DrawOverlay(dst, t)
 }
@@ -101,12 +104,8 @@ func (s *Scene) drawViews(dst *ebiten.Image, t *widgets.Theme, full bool) {
 		full = true
 	}
 	if full {
-		title := "each member, then the average of all, the snapshot ensemble, the Polyak network"
-		if u.shown <= len(s.exp.Members)+1 {
-			title = "each member, then the average of all (snapshots and Polyak: in the table)"
-		}
-		in := kit.Panel(dst, t, u.grid, fmt.Sprintf("decision regions over the %d held-out points (paler: less sure) · %s", s.exp.Val.N(), title))
-		if u.shown == 0 {
+		in := kit.Panel(dst, t, u.grid, u.gridTitle)
+		if len(u.order) == 0 {
 			t.Paragraph(dst, "The window is too small for the maps; the table has the numbers.", in.X, in.Y, in.W, widgets.Small, assets.Dim)
 		}
 	}
@@ -172,7 +171,12 @@ func (s *Scene) drawPlot(dst *ebiten.Image, t *widgets.Theme, full bool) {
 	lo, hi = math.Max(lo, 0), math.Min(hi, 100)
 	pl.XMin, pl.XMax, pl.YMin, pl.YMax, pl.LogY = 1, float64(max(len(r.VsK), len(r.SnapVsK), 2)), lo, hi, false
 	pl.XLabel = "networks averaged"
-	pl.YFormat = func(v float64) string { return fmt.Sprintf("%.0f%%", v) }
+	pl.YFormat = func(v float64) string {
+		if v != math.Round(v) {
+			return fmt.Sprintf("%.1f%%", v) // half-point ticks on a short range
+		}
+		return fmt.Sprintf("%.0f%%", v)
+	}
 	pl.Prepare(t)
 	pl.ClearSeries()
 	if len(r.VsK) > 0 {
@@ -182,7 +186,7 @@ func (s *Scene) drawPlot(dst *ebiten.Image, t *widgets.Theme, full bool) {
 	s.plotLine(t, r.VsK, kit.Square, ensembleColor)
 	s.plotLine(t, r.SnapVsK, kit.Diamond, snapColor)
 	pl.Flush()
-	kit.Panel(dst, t, u.plot, "accuracy vs networks averaged: yellow members, purple snapshots, grey best single")
+	kit.Panel(dst, t, u.plot, u.plotTitle)
 	pl.Draw(dst)
 }
 

@@ -36,6 +36,20 @@ const (
 	measureFrames = 6
 )
 
+// The pages of the main view (key V): on a phone only one fits at a time.
+const (
+	pageMembers = iota
+	pageCombined
+	pagePlot
+	pages
+)
+
+// pageIDs are the pages' names in the URL (view=…).
+var pageIDs = [pages]string{"members", "snapshots", "plot"}
+
+// pageNames are the pages' names in the strip and the status.
+var pageNames = [pages]string{"members", "snapshot+Polyak", "accuracy vs K"}
+
 // Scene is the ensembles scene.
 type Scene struct {
 	kind  data.Kind
@@ -46,6 +60,11 @@ type Scene struct {
 	// than left at the data set's default.
 	noiseSet bool
 	playing  bool
+	// page is what the main view shows: the members, the snapshot and
+	// Polyak networks, or the accuracy-against-K plot.
+	page int
+	// urlPage is the page the URL was last marked stale for.
+	urlPage int
 
 	exp      *ensemble.Experiment
 	meas     ensemble.Measurer
@@ -139,6 +158,11 @@ func (s *Scene) togglePlay() {
 	s.version++
 }
 
+// cyclePage shows the next (d = 1) or previous (d = −1) page.
+func (s *Scene) cyclePage(d int) {
+	s.page = ((s.page+d)%pages + pages) % pages
+}
+
 func (s *Scene) setK(k int) {
 	k = min(max(k, kMin), kMax)
 	if k != s.k {
@@ -181,7 +205,8 @@ func (s *Scene) Update(c *kit.Ctx) {
 	s.layout(c)
 	version := s.version
 	s.updateControls(c)
-	if s.version != version {
+	if s.version != version || s.page != s.urlPage {
+		s.urlPage = s.page
 		c.Changed()
 	}
 	if s.playing && !s.done() {

@@ -13,6 +13,7 @@ func (s *Scene) Keys() []kit.Key { return s.keys }
 func (s *Scene) keyTable() []kit.Key {
 	return []kit.Key{
 		{Keys: []ebiten.Key{ebiten.KeySpace}, Label: "Space", Help: "pause / resume the training (when it is done: train again)", Do: func(bool) { s.togglePlay() }},
+		{Keys: []ebiten.Key{ebiten.KeyV}, Label: "V / Shift+V", Help: "view: the members' maps, the snapshot and Polyak maps, accuracy against K (and back)", Do: func(sh bool) { s.cyclePage(kit.Dir(sh)) }},
 		{Keys: []ebiten.Key{ebiten.KeyR}, Label: "R", Help: "restart: every network again from its starting weights", Do: func(bool) { s.restart() }},
 		{Keys: []ebiten.Key{ebiten.KeyF}, Label: "F", Help: "finish: train every network to the end at once", Do: func(bool) { s.finish() }},
 		{Keys: []ebiten.Key{ebiten.KeyK}, Label: "K / Shift+K", Help: "one member more / fewer (2 to 10)", Do: func(sh bool) { s.setK(s.k + kit.Dir(sh)) }},

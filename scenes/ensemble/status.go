@@ -14,7 +14,10 @@ type Status struct {
 	Seed    int     `json:"seed"`
 	Noise   float64 `json:"noise"`
 	Playing bool    `json:"playing"`
-	Done    bool    `json:"done"`
+	// View is the main view's page: "members", "snapshot+Polyak" or
+	// "accuracy vs K".
+	View string `json:"view"`
+	Done bool   `json:"done"`
 	// Step is the fewest updates any member has taken; Steps the updates
 	// each run takes in all.
 	Step  int `json:"step"`
@@ -77,7 +80,7 @@ func fins(vs []float64) []float64 {
 // Status reports the scene.
 func (s *Scene) Status() any {
 	r, e := &s.res, s.exp
-	st := Status{Data: string(s.kind), K: s.k, Seed: s.seed, Noise: fin(s.noise), Playing: s.playing, Done: s.done(),
+	st := Status{Data: string(s.kind), K: s.k, Seed: s.seed, Noise: fin(s.noise), Playing: s.playing, View: pageNames[s.page], Done: s.done(),
 		Step: r.Steps, Steps: e.Cfg.Steps, Restarts: s.version, ValPoints: e.Val.N(),
 		Members: fins(r.Members), Mean: fin(r.Mean), Best: fin(r.Best), BestMember: r.BestAt + 1,
 		Ensemble: fin(r.Ensemble), GainMean: fin(r.GainOverMean()), GainBest: fin(r.GainOverBest()), Disagree: fin(r.Disagree),
@@ -100,6 +103,7 @@ func (s *Scene) Status() any {
 func (s *Scene) Controls(add func(string, widgets.Rect)) {
 	u := &s.ui
 	add("run", u.run.Rect)
+	add("view", u.view.Rect)
 	add("restart", u.restart.Rect)
 	add("finish", u.finish.Rect)
 	add("members", u.members.Rect)

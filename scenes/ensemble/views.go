@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strings"
 	"time"
 
 	"gradlab/assets"
@@ -154,8 +155,8 @@ func (s *Scene) followNetworks() {
 	}
 }
 
-// layoutViews places the small multiples in a grid in the main panel, as
-// large as the panel allows, each with a label line over its map.
+// layoutViews places the page's small multiples in a grid in the main
+// panel, as large as the panel allows, each with a label line over its map.
 func (s *Scene) layoutViews(t *widgets.Theme) {
 	u, e := &s.ui, s.exp
 	in := kit.PanelInner(t, u.grid, true)
@@ -175,18 +176,27 @@ func (s *Scene) layoutViews(t *widgets.Theme) {
 		}
 		return side, cols
 	}
-	// Where the maps would be small, the snapshot and Polyak views give
-	// their room to the members: the table still has their numbers.
-	n := len(u.views)
-	side, cols := fit(n)
-	if side < t.S(90) {
-		n = len(e.Members) + 1
-		side, cols = fit(n)
+	// The members' page shows every view where the maps stay large enough;
+	// elsewhere the snapshot and Polyak views give their room to the
+	// members and wait on their own page (V).
+	u.order = u.order[:0]
+	members := len(e.Members)
+	switch s.page {
+	case pageMembers:
+		for i := range u.views {
+			u.order = append(u.order, i)
+		}
+		if side, _ := fit(len(u.order)); side < t.S(90) {
+			u.order = u.order[:members+1]
+		}
+	case pageCombined:
+		u.order = append(u.order, members, members+1, members+2)
 	}
-	u.shown = n
+	n := len(u.order)
+	side, cols := fit(max(n, 1))
 	rows := (n + cols - 1) / cols
 	w := math.Floor((in.W - gap*float64(cols-1)) / float64(cols))
-	h := math.Floor((in.H - gap*float64(rows-1)) / float64(rows))
+	h := math.Floor((in.H - gap*float64(max(rows, 1)-1)) / float64(max(rows, 1)))
 	lo, hi := e.Train.Bounds()
 	vlo, vhi := e.Val.Bounds()
 	for j := range lo {
@@ -202,17 +212,16 @@ func (s *Scene) layoutViews(t *widgets.Theme) {
 			u.points = append(u.points, widgets.RegionPoint{X: p[0], Y: p[1], Class: e.Val.Y[k]})
 		}
 	}
-	small := u.grid.H <= 0 || side < t.S(24)
-	if small {
-		u.shown = 0
+	if u.grid.H <= 0 || side < t.S(24) {
+		u.order = u.order[:0]
 	}
-	for i, v := range u.views {
+	for _, v := range u.views {
+		v.box, v.g.Rect = widgets.Rect{}, widgets.Rect{}
+	}
+	for j, i := range u.order {
+		v := u.views[i]
 		g := &v.g
-		v.box, g.Rect = widgets.Rect{}, widgets.Rect{}
-		if i >= u.shown {
-			continue
-		}
-		col, row := i%cols, i/cols
+		col, row := j%cols, j/cols
 		v.box = widgets.Rect{X: in.X + float64(col)*(w+gap), Y: in.Y + float64(row)*(h+gap), W: w, H: h}
 		g.Rect = widgets.Rect{X: v.box.X - t.S(4), Y: v.box.Y + lh, W: v.box.W + t.S(4), H: v.box.H - lh}
 		g.X0, g.Y0, g.X1, g.Y1 = lo[0]-px, lo[1]-py, hi[0]+px, hi[1]+py
@@ -226,39 +235,88 @@ func (s *Scene) layoutViews(t *widgets.Theme) {
 		g.Points = u.points
 		g.Layout(t)
 		// Fitting measures text: only when the words or the width changed.
-		if src := s.viewLabel(v); src != v.labelSrc || v.box.W != v.labelW || t.Scale != v.labelScale {
-			v.label = t.Fit(src, widgets.Small, true, v.box.W-t.S(2))
+		forms := s.viewLabels(v)
+		if src := strings.Join(forms, "|"); src != v.labelSrc || v.box.W != v.labelW || t.Scale != v.labelScale {
+			v.label = fitFirst(t, widgets.Small, true, v.box.W-t.S(2), forms...)
 			v.labelSrc, v.labelW, v.labelScale = src, v.box.W, t.Scale
 		}
 	}
+	u.gridTitle = s.gridTitle(t, u.grid.W-t.S(16), members)
 }
 
-// viewLabel names a view with its measured validation accuracy.
-func (s *Scene) viewLabel(v *view) string {
+// gridTitle is the map panel's title, the longest wording that fits.
+func (s *Scene) gridTitle(t *widgets.Theme, w float64, members int) string {
+	u := &s.ui
+	if u.grid.H <= 0 {
+		return ""
+	}
+	pts := s.exp.Val.N()
+	if s.page == pageCombined {
+		return fitFirst(t, widgets.Small, false, w,
+			fmt.Sprintf("decision regions over the %d held-out points (paler: less sure) · the average of all members, the snapshot ensemble, the Polyak network", pts),
+			fmt.Sprintf("decision regions · average of the members, snapshot ensemble, Polyak network (%d held-out points)", pts),
+			"average, snapshot ensemble, Polyak network",
+			"average, snapshots, Polyak")
+	}
+	if len(u.order) <= members+1 {
+		return fitFirst(t, widgets.Small, false, w,
+			fmt.Sprintf("decision regions over the %d held-out points (paler: less sure) · each member, then the average of all (snapshots and Polyak: view V)", pts),
+			fmt.Sprintf("decision regions on %d held-out points · each member, then their average (snapshots, Polyak: V)", pts),
+			"each member, then their average (snapshots, Polyak: V)",
+			"members, then their average")
+	}
+	return fitFirst(t, widgets.Small, false, w,
+		fmt.Sprintf("decision regions over the %d held-out points (paler: less sure) · each member, then the average of all, the snapshot ensemble, the Polyak network", pts),
+		fmt.Sprintf("decision regions on %d held-out points · members, their average, snapshot ensemble, Polyak", pts),
+		"members, their average, snapshots, Polyak")
+}
+
+// fitFirst is the first of forms that fits in w, or the last one
+// shortened when none does: a label is worded to fit rather than cut.
+func fitFirst(t *widgets.Theme, size float64, bold bool, w float64, forms ...string) string {
+	for _, f := range forms {
+		if t.Width(f, size, bold) <= w {
+			return f
+		}
+	}
+	return t.Fit(forms[len(forms)-1], size, bold, w)
+}
+
+// viewLabels names a view with its measured validation accuracy, longest
+// wording first.
+func (s *Scene) viewLabels(v *view) []string {
 	r := &s.res
 	switch v.kind {
 	case memberView:
 		if v.member >= len(r.Members) {
-			return fmt.Sprintf("member %d", v.member+1)
+			return []string{fmt.Sprintf("member %d", v.member+1), fmt.Sprintf("#%d", v.member+1)}
 		}
-		l := fmt.Sprintf("member %d · %s", v.member+1, pct(r.Members[v.member]))
+		a, n := pct(r.Members[v.member]), v.member+1
 		if v.member == r.BestAt && len(r.Members) > 1 {
-			l += " best"
+			return []string{fmt.Sprintf("member %d · %s best", n, a), fmt.Sprintf("#%d · %s best", n, a),
+				fmt.Sprintf("#%d %s", n, pctShort(r.Members[v.member])), fmt.Sprintf("#%d", n)}
 		}
-		return l
+		return []string{fmt.Sprintf("member %d · %s", n, a), fmt.Sprintf("#%d · %s", n, a),
+			fmt.Sprintf("#%d %s", n, pctShort(r.Members[v.member])), fmt.Sprintf("#%d", n)}
 	case ensembleView:
-		return fmt.Sprintf("average of %d · %s", len(r.Members), pct(r.Ensemble))
+		return []string{fmt.Sprintf("average of %d · %s", len(r.Members), pct(r.Ensemble)),
+			fmt.Sprintf("avg · %s", pct(r.Ensemble)), "avg " + pctShort(r.Ensemble), "avg"}
 	case snapshotView:
 		if r.Snapshots == 0 {
-			return fmt.Sprintf("snapshots · first at step %d", s.exp.Snaps.Ends[0])
+			return []string{fmt.Sprintf("snapshots · first at step %d", s.exp.Snaps.Ends[0]), "snapshots", "snap"}
 		}
-		return fmt.Sprintf("%d snapshots · %s", r.Snapshots, pct(r.SnapEnsemble))
+		return []string{fmt.Sprintf("%d snapshots · %s", r.Snapshots, pct(r.SnapEnsemble)),
+			"snap · " + pct(r.SnapEnsemble), "snap " + pctShort(r.SnapEnsemble), "snap"}
 	}
 	if r.PolyakN == 0 {
-		return fmt.Sprintf("Polyak · from step %d", s.exp.Polyak.Points()[0])
+		return []string{fmt.Sprintf("Polyak · from step %d", s.exp.Polyak.Points()[0]), "Polyak"}
 	}
-	return fmt.Sprintf("Polyak mean · %s", pct(r.Polyak))
+	return []string{fmt.Sprintf("Polyak mean · %s", pct(r.Polyak)), "Polyak · " + pct(r.Polyak),
+		"Polyak " + pctShort(r.Polyak), "Polyak"}
 }
+
+// pctShort is pct without the space, for the narrowest labels.
+func pctShort(v float64) string { return strings.ReplaceAll(pct(v), " ", "") }
 
 // pct formats an accuracy as a percentage with one decimal.
 func pct(v float64) string {

@@ -23,8 +23,9 @@ func (s *Scene) texts() textState {
 	ts := textState{version: s.version, active: s.active()}
 	if s.cmp == nil {
 		ts.stage = fmt.Sprintf("pretraining on the 4-arm spiral: %.0f %%", 100*s.pre.Progress())
-		ts.rows[vFine] = fmt.Sprintf("waits for pretraining (source accuracy %s)", pct(s.pre.Accuracy()))
-		ts.rows[vScratch] = "waits, so both start together"
+		ts.rows[vFine] = []string{fmt.Sprintf("waits for pretraining (source accuracy %s)", pct(s.pre.Accuracy())),
+			fmt.Sprintf("waits (source accuracy %s)", pct(s.pre.Accuracy())), "waits for pretraining"}
+		ts.rows[vScratch] = []string{"waits, so both start together", "waits"}
 		ts.summary = fmt.Sprintf("Pretraining on %d source points (step %d of %d, %s right on held-out source points). "+
 			"Then both networks learn the target from the same %d examples per class.",
 			s.pre.Train.N(), s.pre.Steps(), tl.SourceSteps, pct(s.pre.Accuracy()), s.perClass)
@@ -33,8 +34,10 @@ func (s *Scene) texts() textState {
 	}
 	c := s.cmp
 	r := c.Result()
-	ts.rows[vFine] = fmt.Sprintf("%s at step %d · before fine-tuning %s", pct(r.Fine), c.Fine.Last().Step, pct(r.ZeroShot))
-	ts.rows[vScratch] = fmt.Sprintf("%s at step %d", pct(r.Scratch), c.Scratch.Last().Step)
+	ts.rows[vFine] = []string{fmt.Sprintf("%s at step %d · before fine-tuning %s", pct(r.Fine), c.Fine.Last().Step, pct(r.ZeroShot)),
+		fmt.Sprintf("%s at step %d · before %s", pct(r.Fine), c.Fine.Last().Step, pct(r.ZeroShot)),
+		fmt.Sprintf("%s · before %s", pct(r.Fine), pct(r.ZeroShot))}
+	ts.rows[vScratch] = []string{fmt.Sprintf("%s at step %d", pct(r.Scratch), c.Scratch.Last().Step), pct(r.Scratch)}
 	ts.summary = s.summary(r)
 	for _, d := range c.Deltas() {
 		ts.deltas = append(ts.deltas, deltaLine(d))
@@ -42,12 +45,23 @@ func (s *Scene) texts() textState {
 	return ts
 }
 
-// summary states the comparison's numbers and its verdict.
+// summary states the comparison's numbers; the verdict only once both
+// runs have finished: before that the curves are still moving, and a gap
+// at step 0 is the pretrained start, not what transfer did.
 func (s *Scene) summary(r tl.Result) string {
 	c := s.cmp
-	head := fmt.Sprintf("After %d steps on the same %d examples", c.Fine.Steps(), c.Few.N())
+	frozen := "nothing is frozen"
+	if n := s.freeze.Layers(); n > 0 {
+		var zero []string
+		for _, d := range c.Deltas()[:n] {
+			zero = append(zero, fmt.Sprint(d.Changed))
+		}
+		frozen = fmt.Sprintf("the %d frozen layer(s) changed in %s parameters", n, strings.Join(zero, " + "))
+	}
 	if !c.Done() {
-		head = fmt.Sprintf("Training, step %d of %d, on the same %d examples", c.Fine.Steps(), tl.TargetSteps, c.Few.N())
+		return fmt.Sprintf("Training: step %d of %d on the same %d examples, fine-tuned %s, from scratch %s held-out "+
+			"(the pretrained network scored %s on the target before fine-tuning); %s. The verdict comes when both runs finish.",
+			c.Fine.Steps(), tl.TargetSteps, c.Few.N(), pct(r.Fine), pct(r.Scratch), pct(r.ZeroShot), frozen)
 	}
 	var verdict string
 	switch {
@@ -58,20 +72,21 @@ func (s *Scene) summary(r tl.Result) string {
 	default:
 		verdict = fmt.Sprintf("transfer did not help: %+.1f points, under the %.0f-point margin this scene asks of a difference", shownGap(r.Fine, r.Scratch), 100*tl.Margin)
 	}
-	if !c.Done() {
-		verdict = "so far " + verdict
+	out := fmt.Sprintf("After %d steps on the same %d examples: fine-tuned %s, from scratch %s held-out; %s. ",
+		c.Fine.Steps(), c.Few.N(), pct(r.Fine), pct(r.Scratch), verdict)
+	if fellBelowZeroShot(r) {
+		out += fmt.Sprintf("Fine-tuning made the pretrained network worse on the target: %s before it, %s after, "+
+			"%.1f points lost to fitting so few examples; %s.", pct(r.ZeroShot), pct(r.Fine), shownGap(r.ZeroShot, r.Fine), frozen)
+	} else {
+		out += fmt.Sprintf("Before fine-tuning the pretrained network scored %s on the target; %s.", pct(r.ZeroShot), frozen)
 	}
-	frozen := "nothing frozen"
-	if n := s.freeze.Layers(); n > 0 {
-		var zero []string
-		for _, d := range c.Deltas()[:n] {
-			zero = append(zero, fmt.Sprint(d.Changed))
-		}
-		frozen = fmt.Sprintf("the %d frozen layer(s) changed in %s parameters", n, strings.Join(zero, " + "))
-	}
-	return fmt.Sprintf("%s: fine-tuned %s, from scratch %s held-out; %s. Before fine-tuning the pretrained network scored %s on the target; %s.",
-		head, pct(r.Fine), pct(r.Scratch), verdict, pct(r.ZeroShot), frozen)
+	return out
 }
+
+// fellBelowZeroShot reports whether fine-tuning ended measurably (by the
+// scene's margin) below the pretrained network's own accuracy on the
+// target.
+func fellBelowZeroShot(r tl.Result) bool { return shownGap(r.ZeroShot, r.Fine) >= 100*tl.Margin }
 
 // deltaLine is one layer's read-out.
 func deltaLine(d tl.LayerDelta) string {

@@ -13,6 +13,9 @@ func (s *Scene) updateControls(c *kit.Ctx) {
 	if u.run.Update(in) {
 		s.togglePlay()
 	}
+	if u.view.Update(in) {
+		s.cyclePage(1)
+	}
 	if u.restart.Update(in) {
 		s.restart()
 	}

@@ -43,6 +43,7 @@ type chromeKey struct {
 	page    int
 	notes   bool
 	text    string
+	view    int
 }
 
 // Draw paints what changed since the last frame.
@@ -57,8 +58,17 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 		full = true
 	}
 	s.drawViews(dst, t, full)
-	u.heat.draw(dst, t, s.cmp, u.textGen, full || s.drawn.pretraining != s.drawn.heatStage)
-	s.drawn.heatStage = s.drawn.pretraining
+	// On the weights page the maps sit inside the read-out's panel: a
+	// repainted panel needs them again.
+	deltas := false
+	if dk := strings.Join(u.text.deltas, "|"); full || dk != s.drawn.deltas {
+		s.drawn.deltas = dk
+		s.drawDeltas(dst, t)
+		deltas = s.page == pageWeights
+	}
+	stage := s.pretraining()
+	u.heat.draw(dst, t, s.cmp, u.textGen, full || deltas || stage != s.drawn.heatStage)
+	s.drawn.heatStage = stage
 	if lg := s.legendKey(); full || lg != s.drawn.legend {
 		s.drawn.legend = lg
 		if u.legend.Rect.H > 0 {
@@ -66,19 +76,17 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 		}
 	}
 	s.drawPlot(dst, t, full)
-	if dk := strings.Join(u.text.deltas, "|"); full || dk != s.drawn.deltas {
-		s.drawn.deltas = dk
-		s.drawDeltas(dst, t)
-	}
 	if full || u.captionLaid != s.drawn.caption || c.Active {
 		s.drawn.caption = u.captionLaid
-		u.caption.Draw(dst, t)
+		if u.caption.Rect.H > 0 {
+			u.caption.Draw(dst, t)
+		}
 	}
-	key := chromeKey{s.version, s.playing, u.strip.Page(), u.caption.NeedsButton(), u.run.Label}
+	key := chromeKey{s.version, s.playing, u.strip.Page(), u.caption.NeedsButton(), u.run.Label, s.page}
 	if full || c.Active || key != s.drawn.chrome {
 		s.drawn.chrome = key
 		u.strip.Draw(dst, t)
-		kit.DrawButtons(dst, t, &u.run, &u.restart, &u.finish, &u.freeze, &u.seed, &u.caption.Button)
+		kit.DrawButtons(dst, t, &u.run, &u.view, &u.restart, &u.finish, &u.freeze, &u.seed, &u.caption.Button)
 		kit.DrawSliders(dst, t, &u.examples, &u.sim)
 	}
 	u.caption.DrawOverlay(dst, t)
@@ -104,11 +112,7 @@ func (s *Scene) drawViews(dst *ebiten.Image, t *widgets.Theme, full bool) {
 	full = full || s.pretraining() != d.pretraining
 	if full {
 		d.pretraining = s.pretraining()
-		title := "decision regions on the target · ringed: the examples both networks learn from"
-		if d.pretraining {
-			title = "left: the network learning the source's 480 points · right: the target's examples, waiting"
-		}
-		kit.Panel(dst, t, u.regions, title)
+		kit.Panel(dst, t, u.regions, u.titles[0])
 	}
 	t0 := time.Now()
 	for i := range u.views {
@@ -148,18 +152,18 @@ func (s *Scene) drawPlot(dst *ebiten.Image, t *widgets.Theme, full bool) {
 		return
 	}
 	if s.cmp == nil {
-		key := u.text.stage + u.text.rows[vFine]
+		key := u.text.stage + u.legend.Rows[vFine].Line
 		if !full && key == d.plotKey {
 			return
 		}
 		d.plotKey, d.cmp = key, nil
-		in := kit.Panel(dst, t, u.plot, "held-out target accuracy against step")
-		t.Text(dst, t.Fit(u.text.stage, widgets.Body, true, in.W), in.X, in.Y+t.S(4), widgets.Body, true, assets.Text, widgets.Left)
+		in := kit.Panel(dst, t, u.plot, u.titles[1])
+		t.Text(dst, fitFirst(t, widgets.Body, true, in.W, u.text.stage, fmt.Sprintf("pretraining: %.0f %%", 100*s.pre.Progress())), in.X, in.Y+t.S(4), widgets.Body, true, assets.Text, widgets.Left)
 		bar := widgets.Rect{X: in.X, Y: in.Y + t.S(28), W: in.W, H: t.S(8)}
 		widgets.FillRect(dst, bar, assets.Backdrop)
 		bar.W *= math.Min(math.Max(s.pre.Progress(), 0), 1)
 		widgets.FillRect(dst, bar, fineColor)
-		t.Text(dst, t.Fit(u.text.rows[vFine], widgets.Small, false, in.W), in.X, in.Y+t.S(42), widgets.Small, false, assets.Dim, widgets.Left)
+		t.Text(dst, fitFirst(t, widgets.Small, false, in.W, u.text.rows[vFine]...), in.X, in.Y+t.S(42), widgets.Small, false, assets.Dim, widgets.Left)
 		return
 	}
 	pl := &d.plot
@@ -197,7 +201,7 @@ func (s *Scene) drawPlot(dst *ebiten.Image, t *widgets.Theme, full bool) {
 	}
 	d.plotAt = time.Now()
 	if full || cleared {
-		kit.Panel(dst, t, u.plot, "held-out target accuracy against step (400 points)")
+		kit.Panel(dst, t, u.plot, u.titles[1])
 	}
 	pl.Draw(dst)
 	// The runs' heads, and the chance level for four classes.
@@ -222,7 +226,7 @@ func (s *Scene) drawDeltas(dst *ebiten.Image, t *widgets.Theme) {
 	if u.frozen.H <= 0 {
 		return
 	}
-	in := kit.Panel(dst, t, u.frozen, "fine-tuned network: change since pretraining, per layer")
+	in := kit.Panel(dst, t, u.frozen, u.titles[2])
 	lh := t.LineH(widgets.Small) + t.S(3)
 	for i, l := range u.text.deltas {
 		y := in.Y + float64(i)*lh

@@ -27,12 +27,18 @@ type heat struct {
 	pix    [][]byte
 	// drawn is the text generation the pictures were made for.
 	drawn int
+	// minW is the width each map's label has room for.
+	minW float64
+	// keyY is the top of the colour key's line, under the maps.
+	keyY float64
 }
 
 // unchanged is the colour of a weight whose bits did not change.
 var unchanged = assets.Border
 
-// layoutHeat places the layers' maps in area with one cell size.
+// layout places the layers' maps in area with one cell size: in one row
+// where they fit, else in as many rows as it takes (a phone), the largest
+// cells that fit with room for each map's label over it.
 func (h *heat) layout(t *widgets.Theme, area widgets.Rect) {
 	h.area = area
 	h.blocks = h.blocks[:0]
@@ -42,31 +48,51 @@ func (h *heat) layout(t *widgets.Theme, area widgets.Rect) {
 	lh := t.LineH(widgets.Small) + t.S(4)
 	gap := t.S(16)
 	layers := len(tl.Sizes) - 1
-	cols := 0
-	rows := 0
-	for l := 0; l < layers; l++ {
-		cols += tl.Sizes[l+1]
-		rows = max(rows, tl.Sizes[l])
+	top := math.Round(t.S(5))
+	// A wide label room first (the full wording), a narrow one (the
+	// short wording) where that leaves no room.
+	for _, minW := range []float64{t.S(150), t.S(80)} {
+		best, bestPer := 0.0, 0
+		for perRow := layers; perRow >= 1; perRow-- {
+			for cell := top; cell >= 2 && cell > best; cell-- {
+				if h.place(area, cell, perRow, minW, lh, gap) {
+					best, bestPer = cell, perRow
+					break
+				}
+			}
+		}
+		if best > 0 {
+			h.minW = minW
+			h.place(area, best, bestPer, minW, lh, gap)
+			return
+		}
 	}
-	// Each block is at least as wide as its label needs to be readable.
-	minW := t.S(150)
-	cell := math.Floor(math.Min((area.H-2*lh)/float64(rows), (area.W-gap*float64(layers-1))/float64(cols)))
-	cell = math.Min(cell, math.Round(t.S(5)))
-	if cell < 1.5 {
-		h.area = widgets.Rect{}
-		return
+	// The labels' room does not fit: no maps rather than squeezed ones.
+	h.area, h.blocks = widgets.Rect{}, h.blocks[:0]
+}
+
+// place lays the blocks out perRow to a row with cells of side cell and
+// reports whether they fit in area.
+func (h *heat) place(area widgets.Rect, cell float64, perRow int, minW, lh, gap float64) bool {
+	layers := len(tl.Sizes) - 1
+	h.blocks = h.blocks[:0]
+	y := area.Y + lh
+	for first := 0; first < layers; first += perRow {
+		x, rows := area.X, 0
+		for l := first; l < min(first+perRow, layers); l++ {
+			w, hh := cell*float64(tl.Sizes[l+1]), cell*float64(tl.Sizes[l])
+			h.blocks = append(h.blocks, widgets.Rect{X: x, Y: y, W: w, H: hh})
+			x += math.Max(w, minW) + gap
+			rows = max(rows, tl.Sizes[l])
+		}
+		if x-gap > area.Right()+0.5 {
+			return false
+		}
+		y += cell*float64(rows) + gap + lh
 	}
-	x := area.X
-	for l := 0; l < layers; l++ {
-		w, hh := cell*float64(tl.Sizes[l+1]), cell*float64(tl.Sizes[l])
-		slot := math.Max(w, minW)
-		h.blocks = append(h.blocks, widgets.Rect{X: x, Y: area.Y + lh, W: w, H: hh})
-		x += slot + gap
-	}
-	if x-gap > area.Right()+0.5 {
-		// The labels' room does not fit: no strip rather than a squeezed one.
-		h.area, h.blocks = widgets.Rect{}, h.blocks[:0]
-	}
+	// The colour key's line goes under the last row.
+	h.keyY = y - gap - lh + 2
+	return h.keyY+lh <= area.Bottom()+0.5
 }
 
 // draw paints the maps from the comparison's weights when the words were
@@ -81,7 +107,7 @@ func (h *heat) draw(dst *ebiten.Image, t *widgets.Theme, c *tl.Comparison, gen i
 	h.drawn = gen
 	widgets.FillRect(dst, h.area, assets.Panel)
 	if c == nil {
-		t.Text(dst, t.Fit("each weight's change since pretraining shows here once fine-tuning starts", widgets.Small, false, h.area.W),
+		t.Text(dst, fitFirst(t, widgets.Small, false, h.area.W, "each weight's change since pretraining shows here once fine-tuning starts", "weight maps: once fine-tuning starts"),
 			h.area.X, h.area.Y, widgets.Small, false, assets.Dim, widgets.Left)
 		return
 	}
@@ -132,11 +158,12 @@ func (h *heat) draw(dst *ebiten.Image, t *widgets.Theme, c *tl.Comparison, gen i
 		if l < net.Frozen && moved == 0 {
 			lc = assets.Good
 		}
-		t.Text(dst, t.Fit(fmt.Sprintf("%s %d×%d · %s", name, r.Rows, r.Cols, state), widgets.Small, false, math.Max(b.W, t.S(150))),
-			b.X, h.area.Y, widgets.Small, false, lc, widgets.Left)
+		t.Text(dst, fitFirst(t, widgets.Small, false, math.Max(b.W, h.minW), fmt.Sprintf("%s %d×%d · %s", name, r.Rows, r.Cols, state), name+" · "+state, name),
+			b.X, b.Y-t.LineH(widgets.Small)-t.S(4), widgets.Small, false, lc, widgets.Left)
 	}
-	y := h.area.Bottom() - t.LineH(widgets.Small)
+	y := h.keyY
 	widgets.FillRect(dst, widgets.Rect{X: h.area.X, Y: y + t.S(3), W: t.S(10), H: t.S(10)}, unchanged)
-	t.Text(dst, t.Fit(fmt.Sprintf("not a bit changed · brighter: moved more (square-root scale up to %s)", fmtDelta(top)), widgets.Small, false, h.area.W-t.S(16)),
+	t.Text(dst, fitFirst(t, widgets.Small, false, h.area.W-t.S(16), fmt.Sprintf("not a bit changed · brighter: moved more (square-root scale up to %s)", fmtDelta(top)),
+		fmt.Sprintf("not a bit changed · brighter: moved more (up to %s)", fmtDelta(top)), "not a bit changed"),
 		h.area.X+t.S(16), y, widgets.Small, false, assets.Dim, widgets.Left)
 }

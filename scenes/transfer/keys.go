@@ -13,6 +13,7 @@ func (s *Scene) Keys() []kit.Key { return s.keys }
 func (s *Scene) keyTable() []kit.Key {
 	return []kit.Key{
 		{Keys: []ebiten.Key{ebiten.KeySpace}, Label: "Space", Help: "pause / resume (when finished: run the comparison again)", Do: func(bool) { s.togglePlay() }},
+		{Keys: []ebiten.Key{ebiten.KeyV}, Label: "V", Help: "view: the decision regions, or each layer's change since pretraining with the weight maps", Do: func(sh bool) { s.cyclePage(kit.Dir(sh)) }},
 		{Keys: []ebiten.Key{ebiten.KeyR}, Label: "R", Help: "restart both target runs from the pretrained network", Do: func(bool) { s.restart() }},
 		{Keys: []ebiten.Key{ebiten.KeyX}, Label: "X", Help: "finish: pretrain and train both runs to the end at once", Do: func(bool) { s.finish() }},
 		{Keys: []ebiten.Key{ebiten.KeyF}, Label: "F / Shift+F", Help: "frozen layers: none, the first, all but the head (and back)", Do: func(sh bool) { s.cycleFreeze(kit.Dir(sh)) }},

@@ -47,8 +47,11 @@ type ui struct {
 	watchedStep [views]int
 	pointsOf    [views]*data.Set
 
-	run, restart, freeze, seed, finish widgets.Button
-	examples, sim                      widgets.Slider
+	run, restart, freeze, seed, finish, view widgets.Button
+	// titles are the main view's, the plot's and the read-out's panel
+	// titles, worded to fit.
+	titles        [3]string
+	examples, sim widgets.Slider
 
 	// captionLaid is the text the caption's lines were wrapped from (in
 	// its Update, before this tick's words): Draw compares that, so
@@ -74,11 +77,12 @@ type layoutKey struct {
 	active  bool
 	notes   bool
 	page    int
+	view    int
 }
 
 func (s *Scene) layoutKey(c *kit.Ctx) layoutKey {
 	return layoutKey{c.Area, c.Theme.Scale, s.version, s.ui.textGen, s.playing, s.active(),
-		s.ui.caption.NeedsButton(), s.ui.strip.Page()}
+		s.ui.caption.NeedsButton(), s.ui.strip.Page(), s.page}
 }
 
 // textState is the panels' text as last refreshed.
@@ -87,7 +91,7 @@ type textState struct {
 	active  bool
 	stage   string
 	summary string
-	rows    [views]string
+	rows    [views][]string // longest wording first
 	deltas  []string
 }
 
@@ -104,9 +108,15 @@ func (s *Scene) layout(c *kit.Ctx) {
 		{Min: t.S(24) + 3*t.S(16), Want: t.S(24) + 4*t.S(16), Drop: 2},
 		{Min: t.S(70), Want: 1e6, Drop: 3},
 	}
+	if s.page == pageWeights {
+		specs[2] = kit.PanelSpec{Drop: 2} // the read-out is the main view: no side panel
+	}
 	u.screen = kit.Layout(t, c.Area, &u.strip, 2.0, specs)
 	u.legend.Rect, u.plot, u.frozen, u.caption.Rect = u.screen.Panels[0], u.screen.Panels[1], u.screen.Panels[2], u.screen.Panels[3]
 	u.regions = u.screen.Main
+	if s.page == pageWeights {
+		u.regions, u.frozen = widgets.Rect{}, u.screen.Main
+	}
 	u.caption.Title = "what you are seeing"
 	s.layoutPanels(t)
 	// The caption's panel may have changed whether the strip needs its
@@ -127,6 +137,7 @@ func (s *Scene) fillStrip(t *widgets.Theme) {
 	}
 	st.Button(t, &u.run, label)
 	u.run.Active = s.playing && s.active()
+	st.Button(t, &u.view, "view: "+pageNames[s.page]+" (V)")
 	st.Button(t, &u.restart, "restart (R)")
 	st.Button(t, &u.finish, "finish (X)")
 	st.Gap()
@@ -194,11 +205,25 @@ func (s *Scene) refreshTexts(force bool) {
 func (s *Scene) layoutPanels(t *widgets.Theme) {
 	u := &s.ui
 	u.caption.Text = u.text.summary + "\n" + explanation
-	u.legend.Title = "held-out target accuracy · " + fmt.Sprintf("%d examples per class", s.perClass)
+	// The widths kit.Legend gives a row's line and its details.
+	lw := u.legend.Rect.W - t.S(36)
+	line := func(forms []string) string {
+		if len(forms) == 0 {
+			return ""
+		}
+		return fitFirst(t, widgets.Small, false, lw, forms...)
+	}
+	detail := func(name string, forms ...string) string {
+		dx := math.Max(t.Width(name, widgets.Body, true)+t.S(8), t.S(84))
+		return fitFirst(t, widgets.Small, false, lw-dx, forms...)
+	}
+	u.legend.Title = fitFirst(t, widgets.Small, false, u.legend.Rect.W-t.S(16),
+		fmt.Sprintf("held-out target accuracy · %d examples per class", s.perClass),
+		fmt.Sprintf("target accuracy · %d per class", s.perClass), "target accuracy")
 	u.legend.Rows = u.legend.Rows[:0]
 	u.legend.Rows = append(u.legend.Rows,
-		kit.LegendRow{Color: fineColor, Marker: kit.Disc, Name: "fine-tuned", Detail: s.freeze.Name(), Line: u.text.rows[vFine]},
-		kit.LegendRow{Color: scratchColor, Marker: kit.Square, Name: "from scratch", Detail: "every layer trained", Line: u.text.rows[vScratch]},
+		kit.LegendRow{Color: fineColor, Marker: kit.Disc, Name: "fine-tuned", Detail: detail("fine-tuned", s.freeze.Name(), freezeShort(s.freeze)+" frozen", freezeShort(s.freeze)), Line: line(u.text.rows[vFine])},
+		kit.LegendRow{Color: scratchColor, Marker: kit.Square, Name: "from scratch", Detail: detail("from scratch", "every layer trained", "all trained"), Line: line(u.text.rows[vScratch])},
 	)
 	u.legend.Layout(t)
 	s.layoutViews(t)
@@ -221,7 +246,7 @@ func (s *Scene) layoutViews(t *widgets.Theme) {
 	// screens: the per-weight change maps go there.
 	vh := in.H
 	heatArea := widgets.Rect{}
-	if side {
+	if side && s.page == pageMaps {
 		w := math.Floor((in.W - gap) / 2)
 		sq := math.Min(in.H, w+lh+t.LineH(widgets.Small)-t.S(26))
 		want := 2*lh + 32*math.Round(t.S(5))
@@ -230,7 +255,14 @@ func (s *Scene) layoutViews(t *widgets.Theme) {
 			heatArea = widgets.Rect{X: in.X, Y: in.Y + vh + gap, W: in.W, H: math.Min(rest, want)}
 		}
 	}
+	if s.page == pageWeights && u.frozen.H > 0 {
+		// Under the per-layer read-out's lines, the maps take the rest.
+		fin := kit.PanelInner(t, u.frozen, true)
+		top := float64(len(tl.Sizes)-1)*(t.LineH(widgets.Small)+t.S(3)) + gap
+		heatArea = widgets.Rect{X: fin.X, Y: fin.Y + top, W: fin.W, H: math.Max(fin.H-top, 0)}
+	}
 	u.heat.layout(t, heatArea)
+	s.layoutTitles(t, side)
 	for i := range u.views {
 		g := &u.views[i]
 		u.viewBox[i], g.Rect = widgets.Rect{}, widgets.Rect{}
@@ -267,7 +299,22 @@ func (s *Scene) layoutViews(t *widgets.Theme) {
 			}
 		}
 		g.Layout(t)
-		u.labels[i] = t.Fit(s.viewLabel(i), widgets.Small, true, b.W-t.S(16))
+	}
+	// Both labels take the same wording, the longest that fits both.
+	forms := [views][]string{s.viewLabels(vFine), s.viewLabels(vScratch)}
+	k := 0
+	for i := range forms {
+		if w := u.viewBox[i].W - t.S(16); u.viewBox[i].W > 0 {
+			for k < len(forms[i])-1 && t.Width(forms[i][k], widgets.Small, true) > w {
+				k++
+			}
+		}
+	}
+	for i := range forms {
+		u.labels[i] = ""
+		if u.viewBox[i].W > 0 {
+			u.labels[i] = fitFirst(t, widgets.Small, true, u.viewBox[i].W-t.S(16), forms[i][min(k, len(forms[i])-1):]...)
+		}
 	}
 }
 
@@ -288,20 +335,56 @@ func (s *Scene) viewNet(i int) (*nn.Net, *data.Set) {
 	return s.cmp.Scratch.Net, s.cmp.Few
 }
 
-// viewLabel is the line over view i.
-func (s *Scene) viewLabel(i int) string {
+// viewLabels are the line over view i, longest wording first.
+func (s *Scene) viewLabels(i int) []string {
 	if s.cmp == nil {
 		if i == vFine {
-			return s.ui.text.stage
+			return []string{s.ui.text.stage, fmt.Sprintf("pretraining: %.0f %%", 100*s.pre.Progress()), "pretraining"}
 		}
-		return "from scratch: waits for the same examples"
+		return []string{"from scratch: waits for the same examples", "from scratch: waits", "scratch: waits"}
 	}
-	tr := s.cmp.Fine
-	name := "fine-tuned, " + s.freeze.Name()
+	tr, long, short := s.cmp.Fine, "fine-tuned, "+s.freeze.Name(), "fine-tuned"
 	if i == vScratch {
-		tr, name = s.cmp.Scratch, "from scratch"
+		tr, long, short = s.cmp.Scratch, "from scratch", "scratch"
 	}
-	return fmt.Sprintf("%s · held-out %s", name, pct(tr.Last().ValAcc))
+	a := pct(tr.Last().ValAcc)
+	return []string{fmt.Sprintf("%s · held-out %s", long, a), fmt.Sprintf("%s · %s", short, a), short}
+}
+
+// layoutTitles words the panels' titles to fit them.
+func (s *Scene) layoutTitles(t *widgets.Theme, side bool) {
+	u := &s.ui
+	w := func(r widgets.Rect) float64 { return r.W - t.S(16) }
+	u.titles = [3]string{}
+	if u.regions.H > 0 {
+		if s.pretraining() {
+			first, second := "left", "right"
+			if !side {
+				first, second = "top", "bottom"
+			}
+			u.titles[0] = fitFirst(t, widgets.Small, false, w(u.regions),
+				fmt.Sprintf("%s: the network learning the source's %d points · %s: the target's examples, waiting", first, s.pre.Train.N(), second),
+				fmt.Sprintf("%s: learning the source · %s: the target's examples", first, second),
+				"pretraining on the source")
+		} else {
+			u.titles[0] = fitFirst(t, widgets.Small, false, w(u.regions),
+				"decision regions on the target · ringed: the examples both networks learn from",
+				"regions on the target · ringed: the examples",
+				"regions on the target")
+		}
+	}
+	if u.plot.H > 0 {
+		u.titles[1] = fitFirst(t, widgets.Small, false, w(u.plot),
+			fmt.Sprintf("held-out target accuracy against step (%d points)", tl.ValPerClass*tl.Arms),
+			"held-out target accuracy against step",
+			"target accuracy vs step")
+	}
+	if u.frozen.H > 0 {
+		u.titles[2] = fitFirst(t, widgets.Small, false, w(u.frozen),
+			"fine-tuned network: change since pretraining, per layer",
+			"change since pretraining, per layer",
+			"change since pretraining")
+	}
 }
 
 // watchViews re-renders a view when its network changed: at once for a

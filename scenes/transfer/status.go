@@ -13,6 +13,8 @@ type Status struct {
 	Freeze     string  `json:"freeze"`
 	Similarity float64 `json:"similarity"`
 	Playing    bool    `json:"playing"`
+	// View is the main view's page: "maps" or "weights".
+	View string `json:"view"`
 	// Stage is "pretraining", "training" or "done".
 	Stage string `json:"stage"`
 	// Pretrain is the fraction of pretraining done; SourceAcc the
@@ -57,7 +59,7 @@ func fin(v float64) float64 {
 
 // Status reports the scene.
 func (s *Scene) Status() any {
-	st := Status{Seed: s.seed, PerClass: s.perClass, Freeze: s.freeze.ID(), Similarity: s.sim, Playing: s.playing,
+	st := Status{Seed: s.seed, PerClass: s.perClass, Freeze: s.freeze.ID(), Similarity: s.sim, Playing: s.playing, View: pageNames[s.page],
 		Pretrain: fin(s.pre.Progress()), SourceAcc: fin(s.pre.Accuracy()), Cached: s.cache.Len(),
 		Restarts: s.version, Summary: s.ui.text.summary, Notes: s.ui.caption.Open(), Stage: "pretraining"}
 	if s.cmp == nil {
@@ -87,6 +89,7 @@ func (s *Scene) Status() any {
 func (s *Scene) Controls(add func(string, widgets.Rect)) {
 	u := &s.ui
 	add("run", u.run.Rect)
+	add("view", u.view.Rect)
 	add("restart", u.restart.Rect)
 	add("finish", u.finish.Rect)
 	add("freeze", u.freeze.Rect)

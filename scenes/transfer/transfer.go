@@ -29,6 +29,19 @@ const (
 	defFreeze   = tl.FreezeAllButHead
 )
 
+// The pages of the main view (key V).
+const (
+	pageMaps = iota
+	pageWeights
+	pages
+)
+
+// pageIDs are the pages' names in the URL (view=…).
+var pageIDs = [pages]string{"maps", "weights"}
+
+// pageNames are the pages' names in the strip and the status.
+var pageNames = [pages]string{"maps", "weights"}
+
 // Scene is the transfer-learning scene.
 type Scene struct {
 	perClass int
@@ -38,6 +51,12 @@ type Scene struct {
 	// playing is the default: the scene pretrains and compares as it
 	// opens; pausing stops both.
 	playing bool
+	// page is what the main view shows: the decision regions (with the
+	// weight maps where they fit) or the per-layer read-out and the
+	// weight maps, for phones.
+	page int
+	// urlPage is the page the URL was last marked stale for.
+	urlPage int
 
 	cache tl.Cache
 	pre   *tl.Pretraining
@@ -173,6 +192,9 @@ func (s *Scene) togglePlay() {
 	s.version++
 }
 
+// cyclePage shows the other page.
+func (s *Scene) cyclePage(d int) { s.page = ((s.page+d)%pages + pages) % pages }
+
 // snapSim puts v on the slider's stops in [0, 1].
 func snapSim(v float64) float64 {
 	if math.IsNaN(v) {
@@ -191,8 +213,8 @@ func (s *Scene) Update(c *kit.Ctx) {
 	s.updateControls(c)
 	// Keys act before Update and controls inside it: either way a new
 	// version means new settings for the URL.
-	if s.version != s.urlVersion {
-		s.urlVersion = s.version
+	if s.version != s.urlVersion || s.page != s.urlPage {
+		s.urlVersion, s.urlPage = s.version, s.page
 		c.Changed()
 	}
 	if s.playing && s.active() {

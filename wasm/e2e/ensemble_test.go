@@ -50,7 +50,7 @@ func TestPageEnsembleTrainsLive(t *testing.T) {
 	if st := s.State; st.Data != "spiral" || st.K != 5 || !st.Playing || len(s.Errors) != 0 {
 		t.Fatalf("landing: %+v errors %q", st, s.Errors)
 	}
-	for _, name := range []string{"run", "restart", "finish", "members", "data", "noise", "seed"} {
+	for _, name := range []string{"run", "view", "restart", "finish", "members", "data", "noise", "seed"} {
 		if r, ok := s.Controls[name]; !ok || r[2] <= 0 || r[3] <= 0 {
 			t.Errorf("control %q missing: %v", name, s.Controls)
 		}
@@ -125,6 +125,18 @@ func TestPageEnsembleKeysURLAndPhone(t *testing.T) {
 	p.waitFor(`window.gradlab.state.renders > 6`, 60*time.Second)
 	p.shot("ensemble-360x640")
 
+	// The view button pages a phone to the snapshot and Polyak maps and to
+	// the accuracy-against-K plot; the URL keeps the page.
+	p.clickControl("view")
+	p.waitFor(`window.gradlab.state.view == "snapshot+Polyak" && location.search.includes("view=snapshots")`, 5*time.Second)
+	p.waitFor(`window.gradlab.state.renders > 8`, 30*time.Second)
+	p.shot("ensemble-snapshots-360x640")
+	p.clickControl("view")
+	p.waitFor(`window.gradlab.state.view == "accuracy vs K" && location.search.includes("view=plot")`, 5*time.Second)
+	p.shot("ensemble-plot-360x640")
+	p.key("v")
+	p.waitFor(`window.gradlab.state.view == "members" && !location.search.includes("view=")`, 5*time.Second)
+
 	p.key("k")
 	p.waitFor(`window.gradlab.state.k == 6 && location.search.includes("k=6")`, 5*time.Second)
 	p.key("d")
@@ -147,10 +159,16 @@ func TestPageEnsembleKeysURLAndPhone(t *testing.T) {
 // Ten members on a landscape phone: the maps and the table share the
 // window, and the run finishes with every number finite.
 func TestPageEnsembleTenMembersLandscape(t *testing.T) {
-	p := openPage(t, "?scene=ensemble&k=10&data=moons", 640, 360)
+	p := openPage(t, "?scene=ensemble&k=10&data=moons&view=plot", 640, 360)
+	if st := p.ensemble(); st.State.View != "accuracy vs K" || len(st.Errors) != 0 {
+		t.Errorf("view=plot: %q, messages %q", st.State.View, st.Errors)
+	}
 	p.key("f")
 	p.waitFor(`window.gradlab.state.done && window.gradlab.state.members.length == 10`, 30*time.Second)
 	checkEnsFinite(t, p.ensemble().State)
+	p.shot("ensemble-k10-plot-640x360")
+	p.key("v") // from the plot back to the members' maps
+	p.waitFor(`window.gradlab.state.view == "members"`, 5*time.Second)
 	p.waitFor(`window.gradlab.state.renders >= 11`, 30*time.Second)
 	p.shot("ensemble-k10-640x360")
 }

@@ -51,7 +51,7 @@ func TestPageTransferTrainsLive(t *testing.T) {
 	if st.PerClass != 10 || st.Freeze != "all-but-head" || st.Similarity != 0.9 || !st.Playing || len(s.Errors) != 0 {
 		t.Fatalf("landing: %+v errors %q", st, s.Errors)
 	}
-	for _, name := range []string{"run", "restart", "finish", "freeze", "seed", "examples", "sim", "regions:fine", "regions:scratch"} {
+	for _, name := range []string{"run", "view", "restart", "finish", "freeze", "seed", "examples", "sim", "regions:fine", "regions:scratch"} {
 		if r, ok := s.Controls[name]; !ok || r[2] <= 0 || r[3] <= 0 {
 			t.Errorf("control %q missing: %v", name, s.Controls)
 		}
@@ -141,4 +141,16 @@ func TestPageTransferURLAndPhone(t *testing.T) {
 	checkTRFinite(t, p.transfer().State)
 	time.Sleep(3 * time.Second)
 	p.shot("transfer-done-360x640")
+	// The view button shows each layer's change and the weight maps on a
+	// phone; the URL keeps the page.
+	p.clickControl("view")
+	p.waitFor(`window.gradlab.state.view == "weights" && location.search.includes("view=weights")`, 5*time.Second)
+	time.Sleep(time.Second)
+	p.shot("transfer-weights-360x640")
+	p.close()
+
+	p = openPage(t, "?scene=transfer&view=sideways", 640, 360)
+	if s := p.transfer(); s.State.View != "maps" || len(s.Errors) != 1 || !strings.Contains(s.Errors[0], "view=") {
+		t.Errorf("view=sideways: %q, messages %q", s.State.View, s.Errors)
+	}
 }
