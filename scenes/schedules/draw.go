@@ -19,12 +19,14 @@ import (
 // changed: the screen keeps the last frame unless the shell asks for all.
 type drawState struct {
 	frames int
-	layout [6]widgets.Rect
+	layout [8]widgets.Rect
 	lr     widgets.Plot
 	loss   widgets.Plot
 	acc    widgets.Plot
 	// schedKey is what the LR plot's curves were drawn from.
 	schedKey string
+	// lrLo and lrHi are the log LR axis' decades for schedKey.
+	lrLo, lrHi float64
 	// runs and n are the runs the loss and accuracy curves were drawn
 	// from and how many epochs of each.
 	runs    []*schedrun.Run
@@ -40,14 +42,14 @@ type drawState struct {
 }
 
 // plotEvery is the least time between two repaints of the growing curves.
-const plotEvery = 50 * time.Millisecond
+const plotEvery = 100 * time.Millisecond
 
 // Draw paints what changed since the last frame.
 func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 	t, u, d := c.Theme, &s.ui, &s.drawn
 	d.frames++
 	full := c.Full
-	lay := [6]widgets.Rect{u.screen.Main, u.lrPlot, u.legend.Rect, u.editor, u.caption.Rect, u.strip.Rect}
+	lay := [8]widgets.Rect{u.screen.Main, u.lrPlot, u.lossPlot, u.accPlot, u.legend.Rect, u.editor, u.caption.Rect, u.strip.Rect}
 	if lay != d.layout {
 		d.layout = lay
 		widgets.FillRect(dst, widgets.Rect{X: c.Area.X, Y: c.Area.Y, W: c.Area.W, H: u.strip.Rect.Y - c.Area.Y}, assets.Backdrop)
@@ -68,11 +70,11 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 		d.caption = u.captionLaid
 		u.caption.Draw(dst, t)
 	}
-	chrome := fmt.Sprint(s.version, s.playing, u.strip.Page(), u.caption.NeedsButton(), u.run.Label, s.base)
+	chrome := fmt.Sprint(s.version, s.playing, u.strip.Page(), u.caption.NeedsButton(), u.run.Label, s.base, u.compact, s.warmupSetup)
 	if full || c.Active || chrome != d.chrome {
 		d.chrome = chrome
 		u.strip.Draw(dst, t)
-		kit.DrawButtons(dst, t, &u.run, &u.reset, &u.kind, &u.onoff, &u.knob, &u.axis, &u.seed, &u.caption.Button)
+		kit.DrawButtons(dst, t, &u.run, &u.reset, &u.view, &u.kind, &u.onoff, &u.knob, &u.axis, &u.seed, &u.setup, &u.caption.Button)
 		kit.DrawSliders(dst, t, &u.knobSl, &u.baseSl)
 	}
 	u.caption.DrawOverlay(dst, t)
@@ -83,7 +85,7 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 // dozen times a second at most), the hover moved or the settings changed.
 func (s *Scene) drawMain(dst *ebiten.Image, t *widgets.Theme, full bool) {
 	u, d := &s.ui, &s.drawn
-	if u.lrPlot.H <= 0 {
+	if u.lrPlot.H <= 0 && u.accPlot.H <= 0 {
 		return
 	}
 	changed := s.prepareLR(t)
@@ -107,7 +109,11 @@ func (s *Scene) drawMain(dst *ebiten.Image, t *widgets.Theme, full bool) {
 		}
 		kit.Panel(dst, t, u.lrPlot, fmt.Sprintf("learning rate η each epoch trains at (%s scale) · base η₀ = %s", axis, fmtLR(s.base)))
 		if u.lossPlot.H > 0 {
-			kit.Panel(dst, t, u.lossPlot, fmt.Sprintf("training loss on all %d points after each epoch (log scale)", s.set.N()))
+			title := fmt.Sprintf("training loss on all %d points after each epoch (log scale)", s.set.N())
+			if t.Width(title, widgets.Small, false) > u.lossPlot.W-t.S(16) {
+				title = fmt.Sprintf("loss on all %d points (log)", s.set.N())
+			}
+			kit.Panel(dst, t, u.lossPlot, title)
 		}
 		if u.accPlot.H > 0 {
 			kit.Panel(dst, t, u.accPlot, "training accuracy")
@@ -132,31 +138,18 @@ func (s *Scene) prepareLR(t *widgets.Theme) bool {
 	if s.lastPlot() == 0 {
 		pl.XLabel = "epoch"
 	}
+	key := fmt.Sprint(s.schedVersion, s.on, s.base, s.logY)
 	if s.logY {
-		lo := math.Log10(s.base)
-		for i := range s.on {
-			if s.on[i] {
-				sc := s.sched[i]
-				sc.StepsPerEpoch = 0
-				for e := 0; e < epochs; e++ {
-					if v := sc.LR(s.base, e); v > 0 {
-						lo = math.Min(lo, math.Log10(v))
-					}
-				}
-			}
+		if key != d.schedKey {
+			d.lrLo, d.lrHi = s.lrDecades()
 		}
-		pl.YMax = math.Ceil(math.Log10(s.base) + 1e-9)
-		pl.YMin = math.Max(math.Floor(lo), pl.YMax-6)
-		if pl.YMin >= pl.YMax {
-			pl.YMin = pl.YMax - 1
-		}
+		pl.YMin, pl.YMax = d.lrLo, d.lrHi
 		pl.YFormat = nil
 	} else {
 		pl.YMin, pl.YMax = 0, s.base*1.08
 		pl.YFormat = widgets.Num
 	}
 	cleared := pl.Prepare(t)
-	key := fmt.Sprint(s.schedVersion, s.on, s.base, s.logY)
 	if !cleared && key == d.schedKey {
 		return false
 	}
@@ -174,6 +167,50 @@ func (s *Scene) prepareLR(t *widgets.Theme) bool {
 	}
 	pl.Flush()
 	return true
+}
+
+// lrDecadesMax is the most decades the log LR axis spans: exponential
+// decay at γ = 0.8 falls ten decades in 100 epochs, and ticks ten decades
+// apart would be unreadable on a short plot; what lies lower is drawn on
+// the axis' floor.
+const lrDecadesMax = 7
+
+// lrDecades is the log LR axis' range in decades: whole decades around the
+// rates the shown schedules give, at most lrDecadesMax of them below the
+// top.
+func (s *Scene) lrDecades() (lo, hi float64) {
+	var vals []float64
+	for i := range s.on {
+		if !s.on[i] {
+			continue
+		}
+		sc := s.sched[i]
+		sc.StepsPerEpoch = 0
+		for e := 0; e < epochs; e++ {
+			vals = append(vals, sc.LR(s.base, e))
+		}
+	}
+	return decades(vals, lrDecadesMax)
+}
+
+// decades is the range in whole decades around the positive values, no
+// wider than most decades (the top kept) and at least one.
+func decades(vals []float64, most float64) (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, v := range vals {
+		if v > 0 && !math.IsInf(v, 0) {
+			l := math.Log10(v)
+			lo, hi = math.Min(lo, math.Floor(l+1e-9)), math.Max(hi, math.Ceil(l-1e-9))
+		}
+	}
+	if math.IsInf(lo, 1) {
+		return -1, 0
+	}
+	lo = math.Max(lo, hi-most)
+	if lo >= hi {
+		lo = hi - 1
+	}
+	return lo, hi
 }
 
 // lossRange is the loss plot's range in decades for the losses trained: at
@@ -328,10 +365,11 @@ func (s *Scene) drawHover(dst *ebiten.Image, t *widgets.Theme) {
 	}
 	for _, p := range s.plots() {
 		a := p.Area()
-		widgets.Line(dst, h.x, a.Y, h.x, a.Bottom(), math.Max(1, t.S(1)), assets.Neutral)
+		x, _ := p.Map(float64(h.epoch), 0)
+		widgets.Line(dst, x, a.Y, x, a.Bottom(), math.Max(1, t.S(1)), assets.Neutral)
 	}
 	b := h.box
-	widgets.FillRect(dst, b, color.RGBA{0x1B, 0x1F, 0x26, 0xf0})
+	widgets.FillRect(dst, b, color.RGBA{0x1B, 0x1F, 0x26, 0xff})
 	widgets.StrokeRect(dst, b, math.Max(1, t.S(1)), assets.Border)
 	lh := t.LineH(widgets.Small) + t.S(2)
 	for i, l := range h.lines {
