@@ -195,7 +195,7 @@ func (s *Scene) runLine(i int) string {
 	var pre string
 	switch {
 	case r.Diverged():
-		return r.Why()
+		return r.Short() + ", stopped: " + r.Reason()
 	case r.BlewAt >= 0:
 		pre = fmt.Sprintf("spiked in epoch %d (loss %s) · ", r.BlewAt, widgets.Num(r.Loss[r.BlewAt]))
 	}

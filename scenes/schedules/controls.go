@@ -9,6 +9,7 @@ func (s *Scene) updateControls(c *kit.Ctx) {
 	u, in, t := &s.ui, c.In, c.Theme
 	u.caption.Update(c)
 	u.captionLaid = u.caption.Text // what the caption's lines were wrapped from
+	u.captionFor = u.caption.Rect  // and the panel they were wrapped for
 	if u.strip.Update(in) {
 		c.Full = true
 	}

@@ -31,7 +31,8 @@ type drawState struct {
 	// from and how many epochs of each.
 	runs    []*schedrun.Run
 	n       []int
-	ylo     float64 // the loss plot's range in decades
+	div     []*schedrun.Run // the runs whose diverging leg is drawn
+	ylo     float64         // the loss plot's range in decades
 	yhi     float64
 	mainAt  time.Time
 	main    string // what the main view showed when last painted
@@ -66,7 +67,9 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 		d.editor = k
 		s.drawEditor(dst, t)
 	}
-	if full || u.captionLaid != d.caption || c.Active {
+	if u.captionFor != u.caption.Rect {
+		d.caption = "" // laid out for another panel: drawn next frame
+	} else if full || u.captionLaid != d.caption || c.Active {
 		d.caption = u.captionLaid
 		u.caption.Draw(dst, t)
 	}
@@ -221,8 +224,8 @@ func (s *Scene) lossRange() (lo, hi float64) {
 		if r == nil {
 			continue
 		}
-		for _, v := range r.Loss {
-			if v > 0 {
+		for _, v := range append(r.Loss, divLoss(r)) {
+			if v > 0 && !math.IsInf(v, 0) {
 				lo = math.Min(lo, math.Floor(math.Log10(v)))
 				hi = math.Max(hi, math.Ceil(math.Log10(v)))
 			}
@@ -231,13 +234,23 @@ func (s *Scene) lossRange() (lo, hi float64) {
 	return lo, hi
 }
 
+// divLoss is the loss a diverged run was stopped at (0 for one that was
+// not, +Inf where it was not finite): its curve ends there, past the last
+// epoch it finished.
+func divLoss(r *schedrun.Run) float64 {
+	if !r.Diverged() || r.DivergedAt < 0 {
+		return 0
+	}
+	return r.DivLoss
+}
+
 // prepareRuns lays out the loss and accuracy plots and clears their
 // curves when a run was replaced or the range widened; it reports whether
 // there are epochs not drawn yet.
 func (s *Scene) prepareRuns(t *widgets.Theme) bool {
 	u, d := &s.ui, &s.drawn
 	if d.runs == nil || len(d.runs) != nk {
-		d.runs, d.n = make([]*schedrun.Run, nk), make([]int, nk)
+		d.runs, d.n, d.div = make([]*schedrun.Run, nk), make([]int, nk), make([]*schedrun.Run, nk)
 	}
 	lo, hi := s.lossRange()
 	lp, ap := &d.loss, &d.acc
@@ -264,7 +277,7 @@ func (s *Scene) prepareRuns(t *widgets.Theme) bool {
 		if r != d.runs[i] || r != nil && d.n[i] > len(r.Loss) {
 			cleared = true
 		}
-		if r != nil && len(r.Loss) > d.n[i] {
+		if r != nil && (len(r.Loss) > d.n[i] || divLoss(r) != 0 && d.div[i] != r) {
 			grew = true
 		}
 	}
@@ -272,7 +285,7 @@ func (s *Scene) prepareRuns(t *widgets.Theme) bool {
 		lp.ClearSeries()
 		ap.ClearSeries()
 		for i, r := range s.runs {
-			d.runs[i], d.n[i] = r, 0
+			d.runs[i], d.n[i], d.div[i] = r, 0, nil
 		}
 		grew = true
 	}
@@ -296,6 +309,16 @@ func (s *Scene) flushRuns(t *widgets.Theme) {
 			d.acc.Series(x, func(k int) float64 { return acc[k] }, d.n[i], len(acc), t.S(2), col)
 		}
 		d.n[i] = len(loss)
+	}
+	// A diverged run's last leg, to the loss it was stopped at (drawn on
+	// the plot's top edge when off the scale), once it has stopped.
+	for i, r := range s.runs {
+		if r == nil || s.ui.lossPlot.H <= 0 || divLoss(r) == 0 || d.div[i] == r {
+			continue
+		}
+		d.div[i] = r
+		pts := []float64{float64(len(r.Loss) - 1), last(r.Loss), float64(r.DivergedAt), math.Min(divLoss(r), 1e300)}
+		d.loss.Series(func(k int) float64 { return pts[2*k] }, func(k int) float64 { return pts[2*k+1] }, 1, 2, t.S(2), kindColor(sim.ScheduleKinds[i]))
 	}
 	if s.ui.lossPlot.H > 0 {
 		d.loss.Flush()
@@ -353,6 +376,10 @@ func (s *Scene) drawHeads(dst *ebiten.Image, t *widgets.Theme) {
 		}
 		e := len(r.Loss) - 1
 		x, y := pl.Map(float64(e), r.Loss[e])
+		if v := divLoss(r); v != 0 {
+			x, y = pl.Map(float64(r.DivergedAt), math.Min(v, 1e300))
+			widgets.Ring(dst, x, y, t.S(7), t.S(2), assets.Bad)
+		}
 		kit.DrawMarker(dst, kindMarker(k), x, y, t.S(4), kindColor(k))
 	}
 }

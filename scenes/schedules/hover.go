@@ -77,6 +77,8 @@ func (s *Scene) updateHover(c *kit.Ctx) {
 		txt := fmt.Sprintf("%s: η %s", k.Name(), fmtLR(sc.LR(s.base, min(e, epochs-1))))
 		if r := s.runs[i]; r != nil && e < len(r.Loss) {
 			txt += fmt.Sprintf(" · loss %s · %s", widgets.Num(r.Loss[e]), pct(r.Acc[e]))
+		} else if r != nil && r.Diverged() {
+			txt += " · " + r.Short() + ", stopped"
 		} else {
 			txt += " · not trained yet"
 		}

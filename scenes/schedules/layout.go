@@ -36,8 +36,12 @@ type ui struct {
 	// captionLaid is the text the caption's lines were laid out from (in
 	// its Update, before this tick's words were written).
 	captionLaid string
-	textAt      time.Time
-	text        textState
+	// captionFor is the panel the caption's lines were laid out for: when
+	// the second layout of a tick moves it, the lines wait a tick rather
+	// than spill out of the panel.
+	captionFor widgets.Rect
+	textAt     time.Time
+	text       textState
 }
 
 // textState is the legend's and caption's text as last refreshed.
@@ -127,18 +131,18 @@ func (s *Scene) layoutCompact(t *widgets.Theme, area widgets.Rect) {
 		u.screen.Main = body
 		minH := t.S(100)
 		switch {
-		case body.H >= 3*minH+2*gap:
-			h := math.Round((body.H - 2*gap) / 3)
-			u.lrPlot = widgets.Rect{X: body.X, Y: body.Y, W: body.W, H: h}
-			u.lossPlot = widgets.Rect{X: body.X, Y: u.lrPlot.Bottom() + gap, W: body.W, H: h}
-			u.accPlot = widgets.Rect{X: body.X, Y: u.lossPlot.Bottom() + gap, W: body.W, H: body.Bottom() - u.lossPlot.Bottom() - gap}
-		case body.W >= 2*t.S(240) && body.H >= 2*minH+gap:
+		case body.W >= 2*t.S(240) && body.W >= 1.6*body.H && body.H >= 2*minH+gap:
 			h := math.Round((body.H - gap) / 2)
 			w := math.Round((body.W - gap) / 2)
 			u.lrPlot = widgets.Rect{X: body.X, Y: body.Y, W: body.W, H: h}
 			y := u.lrPlot.Bottom() + gap
 			u.lossPlot = widgets.Rect{X: body.X, Y: y, W: w, H: body.Bottom() - y}
 			u.accPlot = widgets.Rect{X: body.X + w + gap, Y: y, W: body.W - w - gap, H: body.Bottom() - y}
+		case body.H >= 3*minH+2*gap:
+			h := math.Round((body.H - 2*gap) / 3)
+			u.lrPlot = widgets.Rect{X: body.X, Y: body.Y, W: body.W, H: h}
+			u.lossPlot = widgets.Rect{X: body.X, Y: u.lrPlot.Bottom() + gap, W: body.W, H: h}
+			u.accPlot = widgets.Rect{X: body.X, Y: u.lossPlot.Bottom() + gap, W: body.W, H: body.Bottom() - u.lossPlot.Bottom() - gap}
 		case body.H >= t.S(120):
 			h := math.Round((body.H - gap) / 2)
 			u.lrPlot = widgets.Rect{X: body.X, Y: body.Y, W: body.W, H: h}

@@ -199,6 +199,19 @@ func (r *Run) Short() string {
 	return fmt.Sprintf("diverged at epoch %d (loss %s)", r.DivergedAt, num(r.DivLoss))
 }
 
+// Reason is the rule that stopped a diverged run, in a few words.
+func (r *Run) Reason() string {
+	switch {
+	case r.Tr.Status == train.Diverged:
+		return fmt.Sprintf("a minibatch's loss passed %g× the first one's", train.ExplodeFactor)
+	case r.DivLoss > 0 && !math.IsInf(r.DivLoss, 0):
+		return fmt.Sprintf("the loss stayed over %g× its start for %d epochs", DivergeFactor, DivergeEpochs)
+	case r.Diverged():
+		return "the loss was not finite"
+	}
+	return ""
+}
+
 // Next does the run's next piece of work, the smallest there is: measure
 // the epoch that just ended, or else take one step. It returns the steps
 // taken (0 or 1). A UI interleaves runs piece by piece, so a frame's budget
