@@ -92,7 +92,7 @@ func TestDropKeysKeepOrder(t *testing.T) {
 	if !slices.Equal(ms(), []int{30, 60, 90}) {
 		t.Fatalf("after X: %v", ms())
 	}
-	// A run trains with the drops as kept: its loss drops there.
+	// Moving onto the last drop passes it.
 	if got := moveOK(t, []int{10, 20}, 0, 20, 1); !slices.Equal(got, []int{20, 21}) {
 		t.Errorf("move onto the last: %v", got)
 	}
