@@ -19,6 +19,9 @@ import (
 // changed: the screen keeps the last frame unless the shell asks for all.
 type drawState struct {
 	frames int
+	// paints counts the parts painted, so a test can see that a frame
+	// where nothing changed paints nothing.
+	paints int
 	layout [8]widgets.Rect
 	lr     widgets.Plot
 	loss   widgets.Plot
@@ -56,26 +59,28 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 		widgets.FillRect(dst, widgets.Rect{X: c.Area.X, Y: c.Area.Y, W: c.Area.W, H: u.strip.Rect.Y - c.Area.Y}, assets.Backdrop)
 		full = true
 	}
-	s.drawMain(dst, t, full)
+	if s.drawMain(dst, t, full) {
+		d.paints++
+	}
 	if k := s.legendKey(); full || k != d.legend {
-		d.legend = k
+		d.legend, d.paints = k, d.paints+1
 		if u.legend.Rect.H > 0 {
 			u.legend.Draw(dst, t)
 		}
 	}
 	if k := s.editorKey(); full || k != d.editor {
-		d.editor = k
+		d.editor, d.paints = k, d.paints+1
 		s.drawEditor(dst, t)
 	}
 	if u.captionFor != u.caption.Rect {
 		d.caption = "" // laid out for another panel: drawn next frame
 	} else if full || u.captionLaid != d.caption || c.Active {
-		d.caption = u.captionLaid
+		d.caption, d.paints = u.captionLaid, d.paints+1
 		u.caption.Draw(dst, t)
 	}
 	chrome := fmt.Sprint(s.version, s.playing, u.strip.Page(), u.caption.NeedsButton(), u.run.Label, s.base, u.compact, s.warmupSetup)
 	if full || c.Active || chrome != d.chrome {
-		d.chrome = chrome
+		d.chrome, d.paints = chrome, d.paints+1
 		u.strip.Draw(dst, t)
 		kit.DrawButtons(dst, t, &u.run, &u.reset, &u.view, &u.kind, &u.onoff, &u.knob, &u.axis, &u.seed, &u.setup, &u.caption.Button)
 		kit.DrawSliders(dst, t, &u.knobSl, &u.baseSl)
@@ -83,13 +88,13 @@ func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 	u.caption.DrawOverlay(dst, t)
 }
 
-// drawMain keeps the three plots' curves in their caches, adding only the
+// drawMain, reporting whether it painted, keeps the three plots' curves in their caches, adding only the
 // epochs not drawn yet, and repaints the main view when they grew (a few
 // dozen times a second at most), the hover moved or the settings changed.
-func (s *Scene) drawMain(dst *ebiten.Image, t *widgets.Theme, full bool) {
+func (s *Scene) drawMain(dst *ebiten.Image, t *widgets.Theme, full bool) bool {
 	u, d := &s.ui, &s.drawn
 	if u.lrPlot.H <= 0 && u.accPlot.H <= 0 {
-		return
+		return false
 	}
 	changed := s.prepareLR(t)
 	grew := s.prepareRuns(t)
@@ -99,7 +104,7 @@ func (s *Scene) drawMain(dst *ebiten.Image, t *widgets.Theme, full bool) {
 	key := fmt.Sprint(s.version, s.sel, u.hover.key, s.base, s.logY)
 	whole := full || changed || key != d.main
 	if !whole && (!grew || time.Since(d.mainAt) < plotEvery) {
-		return
+		return false
 	}
 	d.mainAt, d.main = time.Now(), key
 	s.flushRuns(t)
@@ -128,6 +133,7 @@ func (s *Scene) drawMain(dst *ebiten.Image, t *widgets.Theme, full bool) {
 	s.drawEvents(dst, t)
 	s.drawHeads(dst, t)
 	s.drawHover(dst, t)
+	return true
 }
 
 // prepareLR draws the schedules' curves into the LR plot's cache when they
