@@ -106,3 +106,27 @@ func moveOK(t *testing.T, ms []int, i, v, dir int) []int {
 	}
 	return out
 }
+
+// The log LR axis spans whole decades around the rates shown, no more
+// than lrDecadesMax below its top.
+func TestLRAxisFollowsTheRates(t *testing.T) {
+	for _, c := range []struct {
+		q      string
+		lo, hi float64
+	}{
+		{"show=constant", -1, 0},                       // 0.3 only
+		{"show=constant&base=1", -1, 0},                // exactly 10⁰: one decade under it
+		{"show=step", -4, 0},                           // 0.3 down to 3e-4
+		{"show=constant,warmup&warmup.min=0.5", -2, 0}, // from 0.03 at the start
+		{"show=exp&exp.gamma=0.8&base=10", -6, 1},      // 2.5e-9 floored at 7 decades
+	} {
+		s := New()
+		if msgs := apply(s, "?logy=1&"+c.q); len(msgs) != 0 {
+			t.Fatalf("%s: %q", c.q, msgs)
+		}
+		lo, hi := s.lrDecades()
+		if lo != c.lo || hi != c.hi {
+			t.Errorf("%s: decades %g … %g, want %g … %g", c.q, lo, hi, c.lo, c.hi)
+		}
+	}
+}
