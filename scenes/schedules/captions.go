@@ -16,17 +16,20 @@ const explanation = "Top: the rate each schedule gives every epoch, η₀ times 
 	"training points after each epoch (log scale), then the accuracy. Every run starts from the same weights " +
 	"and sees the same minibatches; only the schedule differs. Thin lines mark the chosen schedule's drops " +
 	"and restarts.\n" +
-	"Try: raise the base rate to 1 (B twice): constant and cosine blow up in the first epoch (so do step decay " +
-	"and restarts, which also start at η₀), while warmup + cosine climbs to that rate over 5 epochs and does not. " +
+	"Try: raise the base rate to 1 (B twice): the runs that start at η₀ spike far above their start in the " +
+	"first epoch, then recover; warmup + cosine climbs to that rate over 5 epochs and barely moves. " +
+	"For a warm-up that decides between training and diverging, press W: plain SGD on a deeper 2-32-32-32-3 " +
+	"ReLU network whose weights start three times too large, at η₀ = 0.5, a loss surface too sharp for that " +
+	"rate until training has flattened it. " +
 	"Tab to cosine restarts, ↓ to T_mult and ← to 1: a restart every 10 epochs, the loss jumping up after each."
 
 // summary says in words what the runs did so far, with their numbers.
 func (s *Scene) summary() string {
 	n := s.trained()
 	if n == 0 {
-		return fmt.Sprintf("%d schedules over %d epochs at base rate η₀ = %s, each training the same 2-%d-3 %s network "+
+		return fmt.Sprintf("%d schedules over %d epochs at base rate η₀ = %s, each training the same %s %s network "+
 			"with %s on %d %s points, %d minibatches an epoch: press train (Space).",
-			s.shown(), epochs, fmtLR(s.base), s.setup.Hidden, s.setup.Act, s.setup.Opt.Name(), s.set.N(),
+			s.shown(), epochs, fmtLR(s.base), s.setup.Shape(), s.setup.Act, s.setup.Opt.Name(), s.set.N(),
 			s.setup.Data.Name(), s.setup.StepsPerEpoch())
 	}
 	head := fmt.Sprintf("After %d epochs at η₀ = %s: ", n, fmtLR(s.base))
@@ -37,14 +40,15 @@ func (s *Scene) summary() string {
 		head = fmt.Sprintf("Paused at epoch %d of %d, η₀ = %s: ", n, epochs, fmtLR(s.base))
 	}
 	var parts []string
-	parts = append(parts, s.blowUps()...)
+	if w := s.divergeWords(); w != "" {
+		parts = append(parts, w)
+	} else {
+		parts = append(parts, s.blowUps()...)
+	}
 	for i, k := range sim.ScheduleKinds {
 		r := s.runs[i]
 		if r == nil {
 			continue
-		}
-		if r.Diverged() {
-			parts = append(parts, k.Name()+" "+r.Why())
 		}
 		if w := eventWords(k, r); w != "" {
 			parts = append(parts, w)
@@ -75,7 +79,7 @@ func (s *Scene) blowUps() []string {
 	if first == nil {
 		return nil
 	}
-	out := []string{fmt.Sprintf("%s blew up (loss over %g× its start), the earliest by epoch %d at loss %s",
+	out := []string{fmt.Sprintf("%s spiked over %g× their start loss (the earliest in epoch %d, loss %s)",
 		joinAnd(names), schedrun.BlowFactor, first.BlewAt, widgets.Num(first.Loss[first.BlewAt]))}
 	for i, k := range sim.ScheduleKinds {
 		if r := s.runs[i]; r != nil && k == sim.WarmupCos && r.BlewAt < 0 && r.Epoch() > 0 {
@@ -83,6 +87,47 @@ func (s *Scene) blowUps() []string {
 		}
 	}
 	return out
+}
+
+// divergeWords says which runs diverged, where and how high their loss
+// went, against how far warmup + cosine got at the same peak rate; "" when
+// none diverged.
+func (s *Scene) divergeWords() string {
+	var names []string
+	var first *schedrun.Run
+	same := true
+	for i, k := range sim.ScheduleKinds {
+		if r := s.runs[i]; r != nil && r.Diverged() {
+			names = append(names, k.Name())
+			if first != nil && r.Short() != first.Short() {
+				same = false
+			}
+			if first == nil || r.DivergedAt < first.DivergedAt {
+				first = r
+			}
+		}
+	}
+	if first == nil {
+		return ""
+	}
+	w := fmt.Sprintf("%s: %s", joinAnd(names), first.Short())
+	if !same {
+		w = fmt.Sprintf("%s: the first %s", joinAnd(names), first.Short())
+	}
+	if r := s.run(sim.WarmupCos); r != nil && !r.Diverged() && r.Epoch() > 0 {
+		w += fmt.Sprintf("; warmup + cosine at the same peak rate: %s at epoch %d (%s right)", widgets.Num(last(r.Loss)), r.Epoch(), pct(last(r.Acc)))
+	}
+	return w
+}
+
+// run is schedule kind k's run (nil when it is off).
+func (s *Scene) run(k sim.ScheduleKind) *schedrun.Run {
+	for i, x := range sim.ScheduleKinds {
+		if x == k {
+			return s.runs[i]
+		}
+	}
+	return nil
 }
 
 // eventWords says what the first measurable drop or the largest restart
@@ -150,9 +195,9 @@ func (s *Scene) runLine(i int) string {
 	var pre string
 	switch {
 	case r.Diverged():
-		return "diverged: " + r.Why()
+		return r.Short() + ", stopped: " + r.Reason()
 	case r.BlewAt >= 0:
-		pre = fmt.Sprintf("blew up by epoch %d (loss %s) · ", r.BlewAt, widgets.Num(r.Loss[r.BlewAt]))
+		pre = fmt.Sprintf("spiked in epoch %d (loss %s) · ", r.BlewAt, widgets.Num(r.Loss[r.BlewAt]))
 	}
 	return pre + fmt.Sprintf("epoch %d: loss %s, %s right", r.Epoch(), widgets.Num(last(r.Loss)), pct(last(r.Acc)))
 }

@@ -9,6 +9,7 @@ func (s *Scene) updateControls(c *kit.Ctx) {
 	u, in, t := &s.ui, c.In, c.Theme
 	u.caption.Update(c)
 	u.captionLaid = u.caption.Text // what the caption's lines were wrapped from
+	u.captionFor = u.caption.Rect  // and the panel they were wrapped for
 	if u.strip.Update(in) {
 		c.Full = true
 	}
@@ -39,8 +40,14 @@ func (s *Scene) updateControls(c *kit.Ctx) {
 	if u.seed.Update(in) {
 		s.nextSeed(1)
 	}
-	if i := u.legend.Update(in); i >= 0 && i != s.sel {
-		s.selectKind(i)
+	if u.setup.Update(in) {
+		s.toggleSetup()
+	}
+	if r := u.legend.Update(in); r >= 0 && r < len(u.rowKind) && u.rowKind[r] != s.sel {
+		s.selectKind(u.rowKind[r])
+	}
+	if u.view.Rect.W > 0 && u.view.Update(in) {
+		s.toggleView()
 	}
 	for i := range u.knobHits {
 		if in.Owns(&u.knobHits[i], u.knobHits[i]) && in.Pressed && s.knob != i {

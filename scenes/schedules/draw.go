@@ -19,17 +19,23 @@ import (
 // changed: the screen keeps the last frame unless the shell asks for all.
 type drawState struct {
 	frames int
-	layout [6]widgets.Rect
+	// paints counts the parts painted, so a test can see that a frame
+	// where nothing changed paints nothing.
+	paints int
+	layout [8]widgets.Rect
 	lr     widgets.Plot
 	loss   widgets.Plot
 	acc    widgets.Plot
 	// schedKey is what the LR plot's curves were drawn from.
 	schedKey string
+	// lrLo and lrHi are the log LR axis' decades for schedKey.
+	lrLo, lrHi float64
 	// runs and n are the runs the loss and accuracy curves were drawn
 	// from and how many epochs of each.
 	runs    []*schedrun.Run
 	n       []int
-	ylo     float64 // the loss plot's range in decades
+	div     []*schedrun.Run // the runs whose diverging leg is drawn
+	ylo     float64         // the loss plot's range in decades
 	yhi     float64
 	mainAt  time.Time
 	main    string // what the main view showed when last painted
@@ -40,51 +46,55 @@ type drawState struct {
 }
 
 // plotEvery is the least time between two repaints of the growing curves.
-const plotEvery = 50 * time.Millisecond
+const plotEvery = 100 * time.Millisecond
 
 // Draw paints what changed since the last frame.
 func (s *Scene) Draw(dst *ebiten.Image, c *kit.Ctx) {
 	t, u, d := c.Theme, &s.ui, &s.drawn
 	d.frames++
 	full := c.Full
-	lay := [6]widgets.Rect{u.screen.Main, u.lrPlot, u.legend.Rect, u.editor, u.caption.Rect, u.strip.Rect}
+	lay := [8]widgets.Rect{u.screen.Main, u.lrPlot, u.lossPlot, u.accPlot, u.legend.Rect, u.editor, u.caption.Rect, u.strip.Rect}
 	if lay != d.layout {
 		d.layout = lay
 		widgets.FillRect(dst, widgets.Rect{X: c.Area.X, Y: c.Area.Y, W: c.Area.W, H: u.strip.Rect.Y - c.Area.Y}, assets.Backdrop)
 		full = true
 	}
-	s.drawMain(dst, t, full)
+	if s.drawMain(dst, t, full) {
+		d.paints++
+	}
 	if k := s.legendKey(); full || k != d.legend {
-		d.legend = k
+		d.legend, d.paints = k, d.paints+1
 		if u.legend.Rect.H > 0 {
 			u.legend.Draw(dst, t)
 		}
 	}
 	if k := s.editorKey(); full || k != d.editor {
-		d.editor = k
+		d.editor, d.paints = k, d.paints+1
 		s.drawEditor(dst, t)
 	}
-	if full || u.captionLaid != d.caption || c.Active {
-		d.caption = u.captionLaid
+	if u.captionFor != u.caption.Rect {
+		d.caption = "" // laid out for another panel: drawn next frame
+	} else if full || u.captionLaid != d.caption || c.Active {
+		d.caption, d.paints = u.captionLaid, d.paints+1
 		u.caption.Draw(dst, t)
 	}
-	chrome := fmt.Sprint(s.version, s.playing, u.strip.Page(), u.caption.NeedsButton(), u.run.Label, s.base)
+	chrome := fmt.Sprint(s.version, s.playing, u.strip.Page(), u.caption.NeedsButton(), u.run.Label, s.base, u.compact, s.warmupSetup)
 	if full || c.Active || chrome != d.chrome {
-		d.chrome = chrome
+		d.chrome, d.paints = chrome, d.paints+1
 		u.strip.Draw(dst, t)
-		kit.DrawButtons(dst, t, &u.run, &u.reset, &u.kind, &u.onoff, &u.knob, &u.axis, &u.seed, &u.caption.Button)
+		kit.DrawButtons(dst, t, &u.run, &u.reset, &u.view, &u.kind, &u.onoff, &u.knob, &u.axis, &u.seed, &u.setup, &u.caption.Button)
 		kit.DrawSliders(dst, t, &u.knobSl, &u.baseSl)
 	}
 	u.caption.DrawOverlay(dst, t)
 }
 
-// drawMain keeps the three plots' curves in their caches, adding only the
+// drawMain, reporting whether it painted, keeps the three plots' curves in their caches, adding only the
 // epochs not drawn yet, and repaints the main view when they grew (a few
 // dozen times a second at most), the hover moved or the settings changed.
-func (s *Scene) drawMain(dst *ebiten.Image, t *widgets.Theme, full bool) {
+func (s *Scene) drawMain(dst *ebiten.Image, t *widgets.Theme, full bool) bool {
 	u, d := &s.ui, &s.drawn
-	if u.lrPlot.H <= 0 {
-		return
+	if u.lrPlot.H <= 0 && u.accPlot.H <= 0 {
+		return false
 	}
 	changed := s.prepareLR(t)
 	grew := s.prepareRuns(t)
@@ -94,7 +104,7 @@ func (s *Scene) drawMain(dst *ebiten.Image, t *widgets.Theme, full bool) {
 	key := fmt.Sprint(s.version, s.sel, u.hover.key, s.base, s.logY)
 	whole := full || changed || key != d.main
 	if !whole && (!grew || time.Since(d.mainAt) < plotEvery) {
-		return
+		return false
 	}
 	d.mainAt, d.main = time.Now(), key
 	s.flushRuns(t)
@@ -107,7 +117,11 @@ func (s *Scene) drawMain(dst *ebiten.Image, t *widgets.Theme, full bool) {
 		}
 		kit.Panel(dst, t, u.lrPlot, fmt.Sprintf("learning rate η each epoch trains at (%s scale) · base η₀ = %s", axis, fmtLR(s.base)))
 		if u.lossPlot.H > 0 {
-			kit.Panel(dst, t, u.lossPlot, fmt.Sprintf("training loss on all %d points after each epoch (log scale)", s.set.N()))
+			title := fmt.Sprintf("training loss on all %d points after each epoch (log scale)", s.set.N())
+			if t.Width(title, widgets.Small, false) > u.lossPlot.W-t.S(16) {
+				title = fmt.Sprintf("loss on all %d points (log)", s.set.N())
+			}
+			kit.Panel(dst, t, u.lossPlot, title)
 		}
 		if u.accPlot.H > 0 {
 			kit.Panel(dst, t, u.accPlot, "training accuracy")
@@ -119,6 +133,7 @@ func (s *Scene) drawMain(dst *ebiten.Image, t *widgets.Theme, full bool) {
 	s.drawEvents(dst, t)
 	s.drawHeads(dst, t)
 	s.drawHover(dst, t)
+	return true
 }
 
 // prepareLR draws the schedules' curves into the LR plot's cache when they
@@ -132,31 +147,18 @@ func (s *Scene) prepareLR(t *widgets.Theme) bool {
 	if s.lastPlot() == 0 {
 		pl.XLabel = "epoch"
 	}
+	key := fmt.Sprint(s.schedVersion, s.on, s.base, s.logY)
 	if s.logY {
-		lo := math.Log10(s.base)
-		for i := range s.on {
-			if s.on[i] {
-				sc := s.sched[i]
-				sc.StepsPerEpoch = 0
-				for e := 0; e < epochs; e++ {
-					if v := sc.LR(s.base, e); v > 0 {
-						lo = math.Min(lo, math.Log10(v))
-					}
-				}
-			}
+		if key != d.schedKey {
+			d.lrLo, d.lrHi = s.lrDecades()
 		}
-		pl.YMax = math.Ceil(math.Log10(s.base) + 1e-9)
-		pl.YMin = math.Max(math.Floor(lo), pl.YMax-6)
-		if pl.YMin >= pl.YMax {
-			pl.YMin = pl.YMax - 1
-		}
+		pl.YMin, pl.YMax = d.lrLo, d.lrHi
 		pl.YFormat = nil
 	} else {
 		pl.YMin, pl.YMax = 0, s.base*1.08
 		pl.YFormat = widgets.Num
 	}
 	cleared := pl.Prepare(t)
-	key := fmt.Sprint(s.schedVersion, s.on, s.base, s.logY)
 	if !cleared && key == d.schedKey {
 		return false
 	}
@@ -176,6 +178,50 @@ func (s *Scene) prepareLR(t *widgets.Theme) bool {
 	return true
 }
 
+// lrDecadesMax is the most decades the log LR axis spans: exponential
+// decay at γ = 0.8 falls ten decades in 100 epochs, and ticks ten decades
+// apart would be unreadable on a short plot; what lies lower is drawn on
+// the axis' floor.
+const lrDecadesMax = 7
+
+// lrDecades is the log LR axis' range in decades: whole decades around the
+// rates the shown schedules give, at most lrDecadesMax of them below the
+// top.
+func (s *Scene) lrDecades() (lo, hi float64) {
+	var vals []float64
+	for i := range s.on {
+		if !s.on[i] {
+			continue
+		}
+		sc := s.sched[i]
+		sc.StepsPerEpoch = 0
+		for e := 0; e < epochs; e++ {
+			vals = append(vals, sc.LR(s.base, e))
+		}
+	}
+	return decades(vals, lrDecadesMax)
+}
+
+// decades is the range in whole decades around the positive values, no
+// wider than most decades (the top kept) and at least one.
+func decades(vals []float64, most float64) (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, v := range vals {
+		if v > 0 && !math.IsInf(v, 0) {
+			l := math.Log10(v)
+			lo, hi = math.Min(lo, math.Floor(l+1e-9)), math.Max(hi, math.Ceil(l-1e-9))
+		}
+	}
+	if math.IsInf(lo, 1) {
+		return -1, 0
+	}
+	lo = math.Max(lo, hi-most)
+	if lo >= hi {
+		lo = hi - 1
+	}
+	return lo, hi
+}
+
 // lossRange is the loss plot's range in decades for the losses trained: at
 // least 10⁻² … 10¹, widened to whole decades around every value.
 func (s *Scene) lossRange() (lo, hi float64) {
@@ -184,8 +230,8 @@ func (s *Scene) lossRange() (lo, hi float64) {
 		if r == nil {
 			continue
 		}
-		for _, v := range r.Loss {
-			if v > 0 {
+		for _, v := range append(r.Loss, divLoss(r)) {
+			if v > 0 && !math.IsInf(v, 0) {
 				lo = math.Min(lo, math.Floor(math.Log10(v)))
 				hi = math.Max(hi, math.Ceil(math.Log10(v)))
 			}
@@ -194,13 +240,23 @@ func (s *Scene) lossRange() (lo, hi float64) {
 	return lo, hi
 }
 
+// divLoss is the loss a diverged run was stopped at (0 for one that was
+// not, +Inf where it was not finite): its curve ends there, past the last
+// epoch it finished.
+func divLoss(r *schedrun.Run) float64 {
+	if !r.Diverged() || r.DivergedAt < 0 {
+		return 0
+	}
+	return r.DivLoss
+}
+
 // prepareRuns lays out the loss and accuracy plots and clears their
 // curves when a run was replaced or the range widened; it reports whether
 // there are epochs not drawn yet.
 func (s *Scene) prepareRuns(t *widgets.Theme) bool {
 	u, d := &s.ui, &s.drawn
 	if d.runs == nil || len(d.runs) != nk {
-		d.runs, d.n = make([]*schedrun.Run, nk), make([]int, nk)
+		d.runs, d.n, d.div = make([]*schedrun.Run, nk), make([]int, nk), make([]*schedrun.Run, nk)
 	}
 	lo, hi := s.lossRange()
 	lp, ap := &d.loss, &d.acc
@@ -227,7 +283,7 @@ func (s *Scene) prepareRuns(t *widgets.Theme) bool {
 		if r != d.runs[i] || r != nil && d.n[i] > len(r.Loss) {
 			cleared = true
 		}
-		if r != nil && len(r.Loss) > d.n[i] {
+		if r != nil && (len(r.Loss) > d.n[i] || divLoss(r) != 0 && d.div[i] != r) {
 			grew = true
 		}
 	}
@@ -235,7 +291,7 @@ func (s *Scene) prepareRuns(t *widgets.Theme) bool {
 		lp.ClearSeries()
 		ap.ClearSeries()
 		for i, r := range s.runs {
-			d.runs[i], d.n[i] = r, 0
+			d.runs[i], d.n[i], d.div[i] = r, 0, nil
 		}
 		grew = true
 	}
@@ -259,6 +315,16 @@ func (s *Scene) flushRuns(t *widgets.Theme) {
 			d.acc.Series(x, func(k int) float64 { return acc[k] }, d.n[i], len(acc), t.S(2), col)
 		}
 		d.n[i] = len(loss)
+	}
+	// A diverged run's last leg, to the loss it was stopped at (drawn on
+	// the plot's top edge when off the scale), once it has stopped.
+	for i, r := range s.runs {
+		if r == nil || s.ui.lossPlot.H <= 0 || divLoss(r) == 0 || d.div[i] == r {
+			continue
+		}
+		d.div[i] = r
+		pts := []float64{float64(len(r.Loss) - 1), last(r.Loss), float64(r.DivergedAt), math.Min(divLoss(r), 1e300)}
+		d.loss.Series(func(k int) float64 { return pts[2*k] }, func(k int) float64 { return pts[2*k+1] }, 1, 2, t.S(2), kindColor(sim.ScheduleKinds[i]))
 	}
 	if s.ui.lossPlot.H > 0 {
 		d.loss.Flush()
@@ -316,6 +382,10 @@ func (s *Scene) drawHeads(dst *ebiten.Image, t *widgets.Theme) {
 		}
 		e := len(r.Loss) - 1
 		x, y := pl.Map(float64(e), r.Loss[e])
+		if v := divLoss(r); v != 0 {
+			x, y = pl.Map(float64(r.DivergedAt), math.Min(v, 1e300))
+			widgets.Ring(dst, x, y, t.S(7), t.S(2), assets.Bad)
+		}
 		kit.DrawMarker(dst, kindMarker(k), x, y, t.S(4), kindColor(k))
 	}
 }
@@ -328,10 +398,11 @@ func (s *Scene) drawHover(dst *ebiten.Image, t *widgets.Theme) {
 	}
 	for _, p := range s.plots() {
 		a := p.Area()
-		widgets.Line(dst, h.x, a.Y, h.x, a.Bottom(), math.Max(1, t.S(1)), assets.Neutral)
+		x, _ := p.Map(float64(h.epoch), 0)
+		widgets.Line(dst, x, a.Y, x, a.Bottom(), math.Max(1, t.S(1)), assets.Neutral)
 	}
 	b := h.box
-	widgets.FillRect(dst, b, color.RGBA{0x1B, 0x1F, 0x26, 0xf0})
+	widgets.FillRect(dst, b, color.RGBA{0x1B, 0x1F, 0x26, 0xff})
 	widgets.StrokeRect(dst, b, math.Max(1, t.S(1)), assets.Border)
 	lh := t.LineH(widgets.Small) + t.S(2)
 	for i, l := range h.lines {

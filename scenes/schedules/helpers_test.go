@@ -7,7 +7,6 @@ import (
 
 	"gradlab/scenes/kit"
 	"gradlab/sim"
-	"gradlab/sim/schedrun"
 	"gradlab/widgets"
 )
 
@@ -34,16 +33,6 @@ func press(t *testing.T, s *Scene, label string, shift bool) {
 		}
 	}
 	t.Fatalf("no key %q", label)
-}
-
-// run returns the run of schedule kind k (nil when it is off).
-func (s *Scene) run(k sim.ScheduleKind) *schedrun.Run {
-	for i, x := range sim.ScheduleKinds {
-		if x == k {
-			return s.runs[i]
-		}
-	}
-	return nil
 }
 
 // tabTo presses Tab until kind k is chosen.

@@ -77,6 +77,8 @@ func (s *Scene) updateHover(c *kit.Ctx) {
 		txt := fmt.Sprintf("%s: η %s", k.Name(), fmtLR(sc.LR(s.base, min(e, epochs-1))))
 		if r := s.runs[i]; r != nil && e < len(r.Loss) {
 			txt += fmt.Sprintf(" · loss %s · %s", widgets.Num(r.Loss[e]), pct(r.Acc[e]))
+		} else if r != nil && r.Diverged() {
+			txt += " · " + r.Short() + ", stopped"
 		} else {
 			txt += " · not trained yet"
 		}
@@ -95,7 +97,7 @@ func (s *Scene) updateHover(c *kit.Ctx) {
 	}
 	y := math.Min(math.Max(in.Y-hh-t.S(12), u.screen.Main.Y), u.screen.Main.Bottom()-hh)
 	h.box = widgets.Rect{X: math.Round(x), Y: math.Round(y), W: math.Round(w), H: math.Round(hh)}
-	h.key = fmt.Sprint(e, h.box, len(h.lines), s.trained(), s.version)
+	h.key = fmt.Sprint(e, h.box, len(h.lines), s.version)
 }
 
 // lastPlot is the index of the bottom plot shown (the one with the epoch

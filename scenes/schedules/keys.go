@@ -23,6 +23,8 @@ func (s *Scene) keyTable() []kit.Key {
 		{Keys: []ebiten.Key{ebiten.KeyX}, Label: "X", Help: "the chosen schedule's settings back to their defaults", Do: func(bool) { s.resetKnobs() }},
 		{Keys: []ebiten.Key{ebiten.KeyB}, Label: "B / Shift+B", Help: "base rate η₀ up / down one stop (1, 2, 3, 5 per decade); every run starts again", Repeat: true, Do: func(sh bool) { s.nudgeBase(kit.Dir(sh)) }},
 		{Keys: []ebiten.Key{ebiten.KeyL}, Label: "L", Help: "linear / log scale for the learning-rate plot", Do: func(bool) { s.toggleLog() }},
+		{Keys: []ebiten.Key{ebiten.KeyW}, Label: "W", Help: "set-up: the default (Adam, 2-32-3 tanh, η₀ 0.3) or the warm-up one (plain SGD, 2-32-32-32-3 ReLU, weights 3× too large, η₀ 0.5)", Do: func(bool) { s.toggleSetup() }},
+		{Keys: []ebiten.Key{ebiten.KeyV}, Label: "V", Help: "on a small screen: show the plots, or the legend with each run's outcome and the settings", Do: func(bool) { s.toggleView() }},
 		{Keys: []ebiten.Key{ebiten.KeyS}, Label: "S / Shift+S", Help: "next / previous seed: new data, a new starting network", Do: func(sh bool) { s.nextSeed(kit.Dir(sh)) }},
 		{Mouse: true, Label: "hover", Help: "read every schedule's rate, loss and accuracy at the epoch under the pointer"},
 		s.ui.caption.Key(),

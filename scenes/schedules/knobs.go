@@ -1,7 +1,11 @@
 package schedules
 
 import (
+	"fmt"
 	"math"
+	"slices"
+	"strconv"
+	"strings"
 
 	"gradlab/scenes/kit"
 	"gradlab/sim"
@@ -16,8 +20,10 @@ type knob struct {
 	lo, hi          float64
 	step            float64
 	integer         bool
-	get             func(*sim.Schedule) float64
-	set             func(*sim.Schedule, float64)
+	// milestone is 1 + the index of the multi-step drop it edits, or 0.
+	milestone int
+	get       func(*sim.Schedule) float64
+	set       func(*sim.Schedule, float64)
 }
 
 func gammaKnob(lo, hi, step float64) knob {
@@ -36,19 +42,36 @@ func intKnob(name, short, id string, lo, hi float64, p func(*sim.Schedule) *int)
 		set: func(s *sim.Schedule, v float64) { *p(s) = int(math.Round(v)) }}
 }
 
+// milestone is multi-step's drop i; the URL writes all drops as one list
+// (multistep.drops), so its knob has milestone set and is left out of the
+// per-setting parameters.
 func milestone(i int) knob {
-	return intKnob([...]string{"1st drop at epoch", "2nd drop at epoch", "3rd drop at epoch"}[i],
-		[...]string{"1st drop", "2nd drop", "3rd drop"}[i], [...]string{"m1", "m2", "m3"}[i], 1, epochs-1, func(s *sim.Schedule) *int { return &s.Milestones[i] })
+	k := intKnob(fmt.Sprintf("drop %d at epoch", i+1), fmt.Sprintf("drop %d", i+1), fmt.Sprintf("m%d", i+1),
+		1, epochs-1, func(s *sim.Schedule) *int { return &s.Milestones[i] })
+	k.milestone = i + 1
+	return k
 }
 
-// knobsOf lists the settings of a schedule kind that the scene lets people
-// edit, most important first.
-func knobsOf(k sim.ScheduleKind) []knob {
+// knobsOf lists the settings of schedule sc that the scene lets people
+// edit, most important first: multi-step has one per drop it has.
+func knobsOf(sc *sim.Schedule) []knob {
+	if sc.Kind == sim.MultiStep {
+		ks := []knob{gammaKnob(0.05, 0.9, 0.05)}
+		for i := range sc.Milestones {
+			ks = append(ks, milestone(i))
+		}
+		return ks
+	}
+	return kindKnobs(sc.Kind)
+}
+
+// kindKnobs are the settings of every kind but multi-step's drops.
+func kindKnobs(k sim.ScheduleKind) []knob {
 	switch k {
 	case sim.StepDecay:
 		return []knob{gammaKnob(0.05, 0.9, 0.05), intKnob("S (epochs between drops)", "S", "every", 1, epochs, func(s *sim.Schedule) *int { return &s.Every })}
 	case sim.MultiStep:
-		return []knob{gammaKnob(0.05, 0.9, 0.05), milestone(0), milestone(1), milestone(2)}
+		return []knob{gammaKnob(0.05, 0.9, 0.05)}
 	case sim.Exponential:
 		return []knob{gammaKnob(0.8, 0.995, 0.005)}
 	case sim.Cosine:
@@ -104,4 +127,76 @@ func defaultSchedule(k sim.ScheduleKind) sim.Schedule {
 	s := sim.DefaultSchedule(k, epochs)
 	s.Milestones = []int{30, 60, 90}
 	return s
+}
+
+// maxDrops is the most drops multi-step's list may hold.
+const maxDrops = 6
+
+// normalDrops sorts the drops and removes duplicates; changed says whether
+// that altered the list.
+func normalDrops(ms []int) (out []int, changed bool) {
+	out = slices.Clone(ms)
+	slices.Sort(out)
+	out = slices.Compact(out)
+	return out, !slices.Equal(out, ms)
+}
+
+// parseDrops reads multi-step's drops from the URL ("30,60,90"): each a
+// whole epoch from 1 to epochs−1, at most maxDrops. A list out of order or
+// with repeats is sorted and its repeats dropped, with a note (err set, the
+// list kept); any other bad value leaves the drops as they were (ok false).
+func parseDrops(v string) (ms []int, note error, ok bool) {
+	parts := strings.Split(v, ",")
+	if len(parts) > maxDrops {
+		return nil, fmt.Errorf("multi-step takes at most %d drops", maxDrops), false
+	}
+	for _, p := range parts {
+		x, err := strconv.Atoi(strings.TrimSpace(p))
+		if err != nil || x < 1 || x >= epochs {
+			return nil, fmt.Errorf("multi-step's drops are whole epochs from 1 to %d separated by commas, not %s", epochs-1, kit.Quote(p)), false
+		}
+		ms = append(ms, x)
+	}
+	ms, changed := normalDrops(ms)
+	if changed {
+		note = fmt.Errorf("multi-step's drops must be in order without repeats: using %s", dropsString(ms))
+	}
+	return ms, note, true
+}
+
+// dropsString writes drops as the URL does.
+func dropsString(ms []int) string {
+	parts := make([]string, len(ms))
+	for i, m := range ms {
+		parts[i] = strconv.Itoa(m)
+	}
+	return strings.Join(parts, ",")
+}
+
+// moveDrop moves drop i of ms to v, passing over the epochs other drops
+// hold in the direction it moves (dir ±1), and returns the sorted drops and
+// where the moved one now is; ok is false when there is no free epoch that
+// way.
+func moveDrop(ms []int, i, v, dir int) (out []int, at int, ok bool) {
+	taken := func(x int) bool {
+		for j, m := range ms {
+			if j != i && m == x {
+				return true
+			}
+		}
+		return false
+	}
+	if dir == 0 {
+		dir = 1
+	}
+	for taken(v) {
+		v += dir
+	}
+	if v < 1 || v >= epochs {
+		return ms, i, false
+	}
+	out = slices.Clone(ms)
+	out[i] = v
+	slices.Sort(out)
+	return out, slices.Index(out, v), true
 }

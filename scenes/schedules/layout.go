@@ -3,6 +3,7 @@ package schedules
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"gradlab/scenes/kit"
@@ -23,14 +24,24 @@ type ui struct {
 	// stacked with one epoch axis.
 	lrPlot, lossPlot, accPlot widgets.Rect
 	run, reset, kind, onoff   widgets.Button
-	knob, axis, seed          widgets.Button
+	knob, axis, seed, setup   widgets.Button
 	knobSl, baseSl            widgets.Slider
 	hover                     hover
+	// compact is set on a screen too small for everything at once; the
+	// view switch then shows the plots or the runs' legend and settings.
+	compact bool
+	view    widgets.Button
+	// rowKind is the schedule of each legend row.
+	rowKind []int
 	// captionLaid is the text the caption's lines were laid out from (in
 	// its Update, before this tick's words were written).
 	captionLaid string
-	textAt      time.Time
-	text        textState
+	// captionFor is the panel the caption's lines were laid out for: when
+	// the second layout of a tick moves it, the lines wait a tick rather
+	// than spill out of the panel.
+	captionFor widgets.Rect
+	textAt     time.Time
+	text       textState
 }
 
 // textState is the legend's and caption's text as last refreshed.
@@ -48,6 +59,27 @@ type textState struct {
 // view; the legend, the settings of the chosen schedule and the caption
 // beside it (or under it on narrow screens).
 func (s *Scene) layout(c *kit.Ctx) {
+	t, u := c.Theme, &s.ui
+	s.layoutOnce(c)
+	// A screen that cannot show every plot and panel at once (a phone)
+	// gets the view switch: all the plots, or the legend, the settings and
+	// the caption. The switch's button may take strip room, so the test is
+	// made again with it.
+	if compact := s.cramped(t); compact != u.compact {
+		u.compact = compact
+		s.layoutOnce(c)
+	}
+	if u.compact {
+		s.layoutCompact(t, c.Area)
+	}
+	u.caption.Title = "what you are seeing"
+	s.layoutPanels(t)
+}
+
+// layoutOnce fills the strip and splits the area as on a large screen: the
+// three plots in the main view, the legend, the settings and the caption
+// beside it (or under it on narrow screens).
+func (s *Scene) layoutOnce(c *kit.Ctx) {
 	t, u := c.Theme, &s.ui
 	s.fillStrip(t)
 	specs := []kit.PanelSpec{
@@ -75,8 +107,88 @@ func (s *Scene) layout(c *kit.Ctx) {
 		u.lrPlot = widgets.Rect{X: m.X, Y: m.Y, W: m.W, H: h}
 		u.lossPlot = widgets.Rect{X: m.X, Y: u.lrPlot.Bottom() + pad, W: m.W, H: m.H - h - pad}
 	}
-	u.caption.Title = "what you are seeing"
-	s.layoutPanels(t)
+}
+
+// cramped reports whether the large-screen layout left something out: the
+// accuracy plot, the settings, or legend rows.
+func (s *Scene) cramped(t *widgets.Theme) bool {
+	u := &s.ui
+	return u.accPlot.H <= 0 || u.lossPlot.H <= 0 || u.editor.H <= 0 || u.legend.Rect.H < kit.LegendHeight(t, nk)-0.5
+}
+
+// layoutCompact gives the whole area above the strip to one view: the three
+// plots (stacked, or the loss and accuracy side by side under the rates on
+// a wide short screen), or the legend with the settings and the caption.
+func (s *Scene) layoutCompact(t *widgets.Theme, area widgets.Rect) {
+	u := &s.ui
+	pad := math.Round(t.S(8))
+	gap := math.Round(t.S(6))
+	body := widgets.Rect{X: area.X + pad, Y: area.Y + pad, W: math.Max(area.W-2*pad, 1), H: math.Max(u.strip.Rect.Y-area.Y-2*pad, 1)}
+	u.lrPlot, u.lossPlot, u.accPlot = widgets.Rect{}, widgets.Rect{}, widgets.Rect{}
+	u.legend.Rect, u.editor, u.caption.Rect = widgets.Rect{}, widgets.Rect{}, widgets.Rect{}
+	u.screen.Main = widgets.Rect{}
+	if s.view == viewPlots {
+		u.screen.Main = body
+		minH := t.S(100)
+		switch {
+		case body.W >= 2*t.S(240) && body.W >= 1.6*body.H && body.H >= 2*minH+gap:
+			h := math.Round((body.H - gap) / 2)
+			w := math.Round((body.W - gap) / 2)
+			u.lrPlot = widgets.Rect{X: body.X, Y: body.Y, W: body.W, H: h}
+			y := u.lrPlot.Bottom() + gap
+			u.lossPlot = widgets.Rect{X: body.X, Y: y, W: w, H: body.Bottom() - y}
+			u.accPlot = widgets.Rect{X: body.X + w + gap, Y: y, W: body.W - w - gap, H: body.Bottom() - y}
+		case body.H >= 3*minH+2*gap:
+			h := math.Round((body.H - 2*gap) / 3)
+			u.lrPlot = widgets.Rect{X: body.X, Y: body.Y, W: body.W, H: h}
+			u.lossPlot = widgets.Rect{X: body.X, Y: u.lrPlot.Bottom() + gap, W: body.W, H: h}
+			u.accPlot = widgets.Rect{X: body.X, Y: u.lossPlot.Bottom() + gap, W: body.W, H: body.Bottom() - u.lossPlot.Bottom() - gap}
+		case body.H >= t.S(120):
+			h := math.Round((body.H - gap) / 2)
+			u.lrPlot = widgets.Rect{X: body.X, Y: body.Y, W: body.W, H: h}
+			u.lossPlot = widgets.Rect{X: body.X, Y: u.lrPlot.Bottom() + gap, W: body.W, H: body.H - h - gap}
+		default:
+			u.lrPlot = body
+		}
+		return
+	}
+	// The runs: the legend first (every row if it fits, else the shown
+	// schedules'), then the settings, then the caption in what is left.
+	legH := math.Min(kit.LegendHeight(t, nk), body.H)
+	if body.W >= body.H*1.15 {
+		w := math.Round((body.W - gap) / 2)
+		u.legend.Rect = widgets.Rect{X: body.X, Y: body.Y, W: w, H: legH}
+		col := widgets.Rect{X: body.X + w + gap, Y: body.Y, W: body.W - w - gap, H: body.H}
+		u.editor = widgets.Rect{X: col.X, Y: col.Y, W: col.W, H: math.Min(t.S(140), col.H)}
+		if rest := col.Bottom() - u.editor.Bottom() - gap; rest >= t.S(70) {
+			u.caption.Rect = widgets.Rect{X: col.X, Y: u.editor.Bottom() + gap, W: col.W, H: rest}
+		}
+		return
+	}
+	if body.H-legH-gap < t.S(76) {
+		legH = math.Max(body.H-gap-t.S(76), math.Min(kit.LegendHeight(t, 3), body.H))
+	}
+	u.legend.Rect = widgets.Rect{X: body.X, Y: body.Y, W: body.W, H: legH}
+	y := u.legend.Rect.Bottom() + gap
+	if body.Bottom()-y >= t.S(76) {
+		u.editor = widgets.Rect{X: body.X, Y: y, W: body.W, H: math.Min(t.S(140), body.Bottom()-y)}
+		y = u.editor.Bottom() + gap
+	}
+	if body.Bottom()-y >= t.S(70) {
+		u.caption.Rect = widgets.Rect{X: body.X, Y: y, W: body.W, H: body.Bottom() - y}
+	}
+}
+
+// The views of a cramped screen.
+const (
+	viewPlots = iota
+	viewRuns
+)
+
+// toggleView switches a cramped screen between the plots and the runs.
+func (s *Scene) toggleView() {
+	s.view = 1 - s.view
+	s.version++
 }
 
 // textEvery is how often the changing numbers in the legend and caption
@@ -98,11 +210,19 @@ func (s *Scene) layoutPanels(t *widgets.Theme) {
 	u.caption.Text = u.text.summary + "\n" + explanation
 	u.legend.Title = fmt.Sprintf("schedules · base η₀ = %s · click or Tab to choose, T to show", fmtLR(s.base))
 	u.legend.Rows = u.legend.Rows[:0]
+	u.rowKind = u.rowKind[:0]
+	// A legend too short for every row lists the shown schedules and the
+	// one chosen.
+	all := u.legend.Rect.H >= kit.LegendHeight(t, nk)-0.5
 	for i, k := range sim.ScheduleKinds {
+		if !all && !s.on[i] && i != s.sel {
+			continue
+		}
+		u.rowKind = append(u.rowKind, i)
 		col := kindColor(k)
 		detail := "off"
 		if s.on[i] {
-			detail = "shown"
+			detail = s.settingsWords(i)
 		}
 		line := u.text.lines[i]
 		lc := kindColor(k)
@@ -152,6 +272,15 @@ func (s *Scene) fillStrip(t *widgets.Theme) {
 	st.Button(t, &u.run, label)
 	u.run.Active = s.playing
 	st.Button(t, &u.reset, "reset (R)")
+	if u.compact {
+		if s.view == viewPlots {
+			st.Button(t, &u.view, "show runs (V)")
+		} else {
+			st.Button(t, &u.view, "show plots (V)")
+		}
+	} else {
+		u.view.Rect = widgets.Rect{}
+	}
 	st.Gap()
 	k := sim.ScheduleKinds[s.sel]
 	st.Button(t, &u.kind, "edit: "+k.Name()+" (Tab)")
@@ -188,6 +317,11 @@ func (s *Scene) fillStrip(t *widgets.Theme) {
 		st.Button(t, &u.axis, "η axis: linear (L)")
 	}
 	st.Button(t, &u.seed, fmt.Sprintf("seed %d (S)", s.seed))
+	if s.warmupSetup {
+		st.Button(t, &u.setup, "set-up: warm-up (W)")
+	} else {
+		st.Button(t, &u.setup, "set-up: default (W)")
+	}
 	if u.caption.NeedsButton() {
 		st.Button(t, &u.caption.Button, "notes (I)")
 	} else {
@@ -204,6 +338,23 @@ func (s *Scene) progress() string {
 		}
 	}
 	return fmt.Sprint(n, s.playing, s.active())
+}
+
+// settingsWords are schedule i's settings in a few words, for its legend
+// row.
+func (s *Scene) settingsWords(i int) string {
+	sc := &s.sched[i]
+	if sc.Kind == sim.MultiStep {
+		return fmt.Sprintf("γ %s at %s", widgets.Num(sc.Gamma), strings.ReplaceAll(dropsString(sc.Milestones), ",", ", "))
+	}
+	var parts []string
+	for _, k := range kindKnobs(sc.Kind) {
+		parts = append(parts, k.short+" "+widgets.Num(k.get(sc)))
+	}
+	if len(parts) == 0 {
+		return "η₀ throughout"
+	}
+	return strings.Join(parts, ", ")
 }
 
 // fmtLR writes a rate with up to three significant digits.

@@ -14,6 +14,25 @@ import (
 // the axis, the seed, and run=1 for a page that trains as it opens.
 func (s *Scene) Params() []kit.Param {
 	ps := []kit.Param{
+		// Before base: a set-up brings its own base rate, which base= may
+		// then change.
+		{Name: "setup", Read: func() string {
+			if s.warmupSetup {
+				return "warmup"
+			}
+			return ""
+		}, Write: func(v string) error {
+			keep := "default"
+			if s.warmupSetup {
+				keep = "warmup"
+			}
+			id, err := kit.Choice(v, []string{"default", "warmup"}, keep, "set-up")
+			if err == nil {
+				s.warmupSetup = id == "warmup"
+				s.base = setupBase(s.warmupSetup)
+			}
+			return err
+		}},
 		{Name: "base", Read: func() string { return kit.Num(s.base) }, Write: func(v string) (err error) {
 			s.base, err = kit.NumIn(v, baseMin, baseMax, s.base, "the base rate")
 			return err
@@ -30,8 +49,11 @@ func (s *Scene) Params() []kit.Param {
 		}},
 	}
 	for i, k := range sim.ScheduleKinds {
-		for _, kn := range knobsOf(k) {
+		for _, kn := range kindKnobs(k) {
 			ps = append(ps, s.knobParam(i, kn))
+		}
+		if k == sim.MultiStep {
+			ps = append(ps, s.dropsParam(i))
 		}
 	}
 	return append(ps,
@@ -89,6 +111,26 @@ func (s *Scene) knobParam(i int, kn knob) kit.Param {
 				kn.set(&s.sched[i], kn.clampTo(x))
 			}
 			return err
+		}}
+}
+
+// dropsParam is multi-step's drops as one list, left out at its default.
+func (s *Scene) dropsParam(i int) kit.Param {
+	def := dropsString(defaultSchedule(sim.MultiStep).Milestones)
+	return kit.Param{Name: "multistep.drops",
+		Read: func() string {
+			if v := dropsString(s.sched[i].Milestones); v != def {
+				return v
+			}
+			return ""
+		},
+		Write: func(v string) error {
+			ms, note, ok := parseDrops(v)
+			if !ok {
+				return fmt.Errorf("%v; using %s", note, dropsString(s.sched[i].Milestones))
+			}
+			s.sched[i].Milestones = ms
+			return note
 		}}
 }
 

@@ -45,3 +45,43 @@ func TestTickCost(t *testing.T) {
 		t.Error("no training")
 	}
 }
+
+// A frame where nothing changed paints nothing, and while training the
+// plots and words are repainted at their paces (plotEvery, textEvery), not
+// every frame: the paints over a fast loop of ticks stay within what the
+// elapsed time allows.
+func TestIdleFramesPaintNothing(t *testing.T) {
+	s := New()
+	dst := ebiten.NewImage(1280, 800)
+	c := ctx()
+	for range 3 {
+		s.Update(c)
+		s.Draw(dst, c)
+	}
+	before := s.drawn.paints
+	for range 50 {
+		s.Update(c)
+		s.Draw(dst, c)
+	}
+	if s.drawn.paints != before {
+		t.Errorf("idle: %d parts painted in 50 frames", s.drawn.paints-before)
+	}
+	press(t, s, "Space", false)
+	s.Update(c)
+	s.Draw(dst, c)
+	before = s.drawn.paints
+	t0 := time.Now()
+	const frames = 200
+	for range frames {
+		s.Update(c)
+		s.Draw(dst, c)
+	}
+	el := time.Since(t0)
+	// At most the plots every plotEvery and legend, caption and strip
+	// every textEvery (plus one of each for the end of the runs).
+	most := int(el/plotEvery) + 3*int(el/textEvery) + 8
+	t.Logf("training: %d parts painted in %d frames over %v (at most %d allowed)", s.drawn.paints-before, frames, el, most)
+	if got := s.drawn.paints - before; got > most || got >= frames {
+		t.Errorf("training: %d paints in %d frames over %v", got, frames, el)
+	}
+}

@@ -9,7 +9,9 @@
 package schedules
 
 import (
+	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	"gradlab/scenes/kit"
@@ -44,11 +46,14 @@ type Scene struct {
 	on      []bool
 	sched   []sim.Schedule
 	sel     int // the schedule whose settings the keys edit
+	view    int // viewPlots or viewRuns, on a cramped screen
 	knob    int // which of its settings
 
-	setup schedrun.Setup
-	set   *data.Set
-	runs  []*schedrun.Run // nil where a schedule is off
+	// warmupSetup picks schedrun.WarmupSetup over DefaultSetup.
+	warmupSetup bool
+	setup       schedrun.Setup
+	set         *data.Set
+	runs        []*schedrun.Run // nil where a schedule is off
 	// version counts rebuilds and restarts, so drawings reset and tests
 	// can count them.
 	version int
@@ -59,6 +64,9 @@ type Scene struct {
 	drawn        drawState
 	speed        kit.Speedometer
 	workedAt     int
+	// notice is a message for the next Update to show (c.Notify): the keys
+	// that change what was asked for have no context to show it.
+	notice string
 }
 
 // New returns the scene at its defaults, not yet training.
@@ -81,6 +89,9 @@ func New() *Scene {
 // Rebuild makes the data and a fresh run for every schedule shown.
 func (s *Scene) Rebuild() {
 	s.setup = schedrun.DefaultSetup()
+	if s.warmupSetup {
+		s.setup = schedrun.WarmupSetup()
+	}
 	s.setup.Seed = uint64(s.seed)
 	s.set = s.setup.Set()
 	for i := range s.runs {
@@ -194,7 +205,7 @@ func (s *Scene) shown() int {
 	return n
 }
 
-func (s *Scene) knobs() []knob { return knobsOf(sim.ScheduleKinds[s.sel]) }
+func (s *Scene) knobs() []knob { return knobsOf(&s.sched[s.sel]) }
 
 func (s *Scene) selectKnob(d int) {
 	if n := len(s.knobs()); n > 0 {
@@ -212,10 +223,34 @@ func (s *Scene) setKnob(v float64) {
 	k := ks[min(s.knob, len(ks)-1)]
 	sc := &s.sched[s.sel]
 	v = k.clampTo(v)
-	if v == k.get(sc) {
+	old := k.get(sc)
+	if v == old {
+		return
+	}
+	if k.milestone > 0 {
+		s.setDrop(k.milestone-1, int(v), int(math.Copysign(1, v-old)))
 		return
 	}
 	k.set(sc, v)
+	s.restart(s.sel)
+}
+
+// setDrop moves multi-step's drop i to epoch v, over any drop in the way
+// (moving in direction dir), keeps the drops in order, and says so when the
+// one being moved changed place.
+func (s *Scene) setDrop(i, v, dir int) {
+	sc := &s.sched[s.sel]
+	ms, at, ok := moveDrop(sc.Milestones, i, v, dir)
+	if !ok {
+		s.notice = fmt.Sprintf("drop %d cannot move there: the other drops hold every epoch up to the end of the range (1 to %d)", i+1, epochs-1)
+		return
+	}
+	sc.Milestones = ms
+	if at != i {
+		s.notice = fmt.Sprintf("drop %d passed drop %d: the drops are kept in order, now at epochs %s, and ← → move drop %d",
+			i+1, at+1, strings.ReplaceAll(dropsString(ms), ",", ", "), at+1)
+		s.knob = at + 1 // the gamma knob comes first
+	}
 	s.restart(s.sel)
 }
 
@@ -232,16 +267,26 @@ func (s *Scene) nudgeKnob(d int) {
 // resetKnobs puts the selected schedule's settings back to its defaults.
 func (s *Scene) resetKnobs() {
 	def := defaultSchedule(sim.ScheduleKinds[s.sel])
-	changed := false
-	for _, k := range s.knobs() {
-		if k.get(&s.sched[s.sel]) != k.get(&def) {
-			changed = true
-		}
-	}
-	if changed {
+	if !sameSettings(s.sched[s.sel], def) {
 		s.sched[s.sel] = def
+		s.knob = min(s.knob, len(s.knobs())-1)
 		s.restart(s.sel)
 	}
+}
+
+// sameSettings reports whether two schedules of one kind have the same
+// editable settings.
+func sameSettings(a, b sim.Schedule) bool {
+	ka, kb := knobsOf(&a), knobsOf(&b)
+	if len(ka) != len(kb) {
+		return false
+	}
+	for i := range ka {
+		if ka[i].get(&a) != kb[i].get(&b) {
+			return false
+		}
+	}
+	return true
 }
 
 // setBase sets the base rate (on a stop) and restarts every run.
@@ -263,6 +308,22 @@ func (s *Scene) nudgeBase(d int) {
 func (s *Scene) nextSeed(d int) {
 	s.seed = ((s.seed-1+d)%seedMax+seedMax)%seedMax + 1
 	s.Rebuild()
+}
+
+// toggleSetup switches between the default set-up and the warm-up one,
+// each at its own base rate, and trains again.
+func (s *Scene) toggleSetup() {
+	s.warmupSetup = !s.warmupSetup
+	s.base = setupBase(s.warmupSetup)
+	s.Rebuild()
+}
+
+// setupBase is the base rate each set-up opens at.
+func setupBase(warmup bool) float64 {
+	if warmup {
+		return schedrun.WarmupBase
+	}
+	return baseDef
 }
 
 func (s *Scene) toggleLog() {
@@ -333,6 +394,10 @@ func (s *Scene) Update(c *kit.Ctx) {
 	s.layout(c)
 	version := s.version
 	s.updateControls(c)
+	if s.notice != "" {
+		c.Notify(s.notice)
+		s.notice = ""
+	}
 	if s.version != version {
 		c.Changed()
 	}

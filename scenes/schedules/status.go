@@ -11,10 +11,12 @@ import (
 // Status is the scene's part of the status object: the settings and each
 // shown schedule's run as measured, every number finite.
 type Status struct {
-	Base    float64 `json:"base"`
-	Seed    int     `json:"seed"`
-	LogY    bool    `json:"logY"`
-	Playing bool    `json:"playing"`
+	Base float64 `json:"base"`
+	// Setup is "default" or "warmup" (schedrun.WarmupSetup).
+	Setup   string `json:"setup"`
+	Seed    int    `json:"seed"`
+	LogY    bool   `json:"logY"`
+	Playing bool   `json:"playing"`
 	// Selected is the id of the schedule the keys edit; Setting the name of
 	// its setting the arrows change.
 	Selected string `json:"selected"`
@@ -32,6 +34,13 @@ type Status struct {
 	Notes   bool   `json:"notes"`
 	// Hover is the epoch under the pointer (−1: none).
 	Hover int `json:"hover"`
+	// Compact is set on a screen too small for everything at once; View is
+	// then what it shows: "plots" or "runs".
+	Compact bool   `json:"compact"`
+	View    string `json:"view"`
+	// Shown names what is on screen: "lr", "loss", "accuracy", "legend"
+	// (with the schedules it lists), "settings", "caption".
+	Shown []string `json:"shown"`
 }
 
 // RunStatus is one shown schedule and its training.
@@ -84,6 +93,12 @@ func (s *Scene) Status() any {
 	if st.Summary == "" {
 		st.Summary = s.summary()
 	}
+	st.Setup = "default"
+	if s.warmupSetup {
+		st.Setup = "warmup"
+	}
+	st.Compact, st.View = s.ui.compact, [...]string{"plots", "runs"}[s.view]
+	st.Shown = s.shownParts()
 	if ks := s.knobs(); len(ks) > 0 {
 		st.Setting = ks[min(s.knob, len(ks)-1)].name
 	}
@@ -100,7 +115,7 @@ func (s *Scene) Status() any {
 		if len(r.Loss) > 0 && r.Loss[0] > 0 {
 			rs.Peak = fin(r.Peak / r.Loss[0])
 		}
-		for _, kn := range knobsOf(k) {
+		for _, kn := range knobsOf(&s.sched[i]) {
 			rs.Settings[kn.id] = kn.get(&s.sched[i])
 		}
 		sc := s.sched[i]
@@ -129,13 +144,17 @@ func (s *Scene) Controls(add func(string, widgets.Rect)) {
 	add("base", u.baseSl.Rect)
 	add("axis", u.axis.Rect)
 	add("seed", u.seed.Rect)
+	add("setup", u.setup.Rect)
 	add("more", u.strip.More())
 	add("notes", u.caption.Button.Rect)
-	for i, h := range u.legend.Hits() {
-		add("legend:"+string(sim.ScheduleKinds[i]), h)
+	for r, h := range u.legend.Hits() {
+		if r < len(u.rowKind) {
+			add("legend:"+string(sim.ScheduleKinds[u.rowKind[r]]), h)
+		}
 	}
+	add("view", u.view.Rect)
 	for i, h := range u.knobHits {
-		add("setting:"+knobsOf(sim.ScheduleKinds[s.sel])[i].id, h)
+		add("setting:"+s.knobs()[i].id, h)
 	}
 }
 
@@ -144,4 +163,25 @@ func first(xs []float64) float64 {
 		return 0
 	}
 	return xs[0]
+}
+
+// shownParts names the pieces on screen, for tests.
+func (s *Scene) shownParts() []string {
+	u := &s.ui
+	out := []string{}
+	for _, p := range []struct {
+		name string
+		r    widgets.Rect
+	}{{"lr", u.lrPlot}, {"loss", u.lossPlot}, {"accuracy", u.accPlot}, {"settings", u.editor}, {"caption", u.caption.Rect}} {
+		if p.r.H > 0 && p.r.W > 0 {
+			out = append(out, p.name)
+		}
+	}
+	if n := min(len(u.legend.Hits()), len(u.rowKind)); n > 0 {
+		out = append(out, "legend")
+		for _, i := range u.rowKind[:n] {
+			out = append(out, "legend:"+string(sim.ScheduleKinds[i]))
+		}
+	}
+	return out
 }

@@ -17,14 +17,13 @@ func run(t testing.TB, seed uint64, k sim.ScheduleKind, base float64) *Run {
 	return r
 }
 
-// The set-up was chosen by a sweep over optimizers (SGD, momentum, Adam),
-// activations (ReLU, tanh), initial scales (1, 2, 4) and base rates, five
-// seeds each: ReLU networks at too high a rate die rather than blow up,
-// and with SGD the warm-up did not spare a run that blew up at the same
-// peak rate. Adam with tanh units is where the warm-up decides, measured
-// here on six seeds: at η₀ = 1 constant and cosine blow up by epoch 1,
-// warmup + cosine never does; at η₀ = 0.3 nothing does.
-func TestWarmupDecidesTheBlowUp(t *testing.T) {
+// On the default set-up (Adam, 2-32-3 tanh) a warm-up only spares a
+// spike: at η₀ = 1 constant and cosine jump past BlowFactor times their
+// start in epoch 1 and then recover (no divergence, 100 epochs trained);
+// warmup + cosine never jumps; at η₀ = 0.3 nothing does. The set-up where
+// the warm-up decides between training and diverging is WarmupSetup
+// (TestWarmupSetupDiverges).
+func TestDefaultSetupSpikesAndRecovers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("trains 36 networks")
 	}
@@ -116,5 +115,55 @@ func BenchmarkEpoch(b *testing.B) {
 			r = NewRun(set, s, sim.DefaultSchedule(sim.Cosine, 100), 0.3)
 		}
 		r.Tr.Step(s.StepsPerEpoch())
+	}
+}
+
+// The warm-up set-up at its peak rate: without a warm-up, constant,
+// cosine, step decay and restarts diverge by the stated rule on the default
+// seed and on most others (the rest die at chance: the ReLUs all die in the
+// same first-epoch blow-up), and never come back; warmup + cosine trains
+// every seed to at least 90 % (all but one to 99 %).
+func TestWarmupSetupDiverges(t *testing.T) {
+	if testing.Short() {
+		t.Skip("trains 30 deeper networks")
+	}
+	s := WarmupSetup()
+	diverged := 0
+	for seed := uint64(1); seed <= 6; seed++ {
+		s.Seed = seed
+		set := s.Set()
+		line := fmt.Sprintf("seed %d η₀ %g:", seed, WarmupBase)
+		for _, k := range []sim.ScheduleKind{sim.Constant, sim.StepDecay, sim.Cosine, sim.WarmRestart, sim.WarmupCos} {
+			r := NewRun(set, s, sim.DefaultSchedule(k, s.Epochs), WarmupBase)
+			r.Finish()
+			if k == sim.WarmupCos {
+				line += fmt.Sprintf(" | %s: %.3f, %.0f %% at epoch %d", k, last(r.Loss), 100*last(r.Acc), r.Epoch())
+				if r.Diverged() || r.Epoch() != 100 || last(r.Acc) < 0.9 {
+					t.Errorf("seed %d: warmup + cosine %s, acc %.2f", seed, r.Why(), last(r.Acc))
+				}
+				continue
+			}
+			if r.Diverged() {
+				line += fmt.Sprintf(" | %s: %s", k, r.Why())
+				if k == sim.Constant {
+					diverged++
+				}
+			} else {
+				line += fmt.Sprintf(" | %s: %.3f, %.0f %%", k, last(r.Loss), 100*last(r.Acc))
+				// Restarts' rate falls to nearly nothing within its first
+				// 10 epochs, and on seed 2 that revives a net the
+				// first steps had nearly killed.
+				if last(r.Acc) > 0.4 && k != sim.WarmRestart {
+					t.Errorf("seed %d: %s trained to %.2f without a warm-up", seed, k, last(r.Acc))
+				}
+			}
+			if seed == 1 && (!r.Diverged() || r.DivergedAt != 1) {
+				t.Errorf("seed 1: %s did not diverge in epoch 1: %s", k, r.Why())
+			}
+		}
+		t.Log(line)
+	}
+	if diverged < 4 {
+		t.Errorf("constant diverged on %d of 6 seeds", diverged)
 	}
 }

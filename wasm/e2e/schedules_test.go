@@ -150,16 +150,19 @@ func TestPageSchedulesTrainsLive(t *testing.T) {
 	p.waitFor(`location.search.includes("show=step,restarts")`, 5*time.Second)
 }
 
-// The caption's try, through the keys: B twice raises the base rate to 1,
-// and constant and cosine blow up in the first epoch while warmup + cosine
-// does not. On a phone-sized window the controls stay apart and inside.
-func TestPageSchedulesWarmupTryAndPhone(t *testing.T) {
-	p := openPage(t, "?scene=schedules&base=1e9&show=cosine,zzz&seed=2", 360, 640)
+// The caption's first try, through the keys: B twice raises the base rate
+// to 1, and constant and cosine spike in the first epoch (then go on)
+// while warmup + cosine does not. On a phone-sized window the controls
+// stay apart and inside, and V switches between the plots and the legend
+// with the settings.
+func TestPageSchedulesSpikeTryAndPhone(t *testing.T) {
+	p := openPage(t, "?scene=schedules&base=1e9&show=cosine,zzz&seed=2&multistep.drops=60,30", 360, 640)
 	s := p.schedules()
-	if len(s.Errors) != 2 || !strings.Contains(s.Errors[0], "base=") || !strings.Contains(s.Errors[1], "show=") {
+	if len(s.Errors) != 3 || !strings.Contains(s.Errors[0], "base=") || !strings.Contains(s.Errors[1], "show=") ||
+		!strings.Contains(s.Errors[2], "in order without repeats: using 30,60") {
 		t.Errorf("messages %q", s.Errors)
 	}
-	if st := s.State; st.Base != 0.3 || len(st.Runs) != 5 || st.Seed != 2 {
+	if st := s.State; st.Base != 0.3 || len(st.Runs) != 5 || st.Seed != 2 || !st.Compact || st.View != "plots" {
 		t.Errorf("defaults not kept: %+v", st)
 	}
 	p.key(kb.Escape)
@@ -194,10 +197,10 @@ func TestPageSchedulesWarmupTryAndPhone(t *testing.T) {
 	st := p.schedules().State
 	checkSchedFinite(t, st)
 	for _, r := range st.Runs {
-		t.Logf("η₀ = 1 %s: blew up at %d, peak %.1f× at epoch %d", r.Kind, r.BlewAt, r.Peak, r.PeakAt)
+		t.Logf("η₀ = 1 %s: spiked at %d, peak %.1f× at epoch %d", r.Kind, r.BlewAt, r.Peak, r.PeakAt)
 		switch r.Kind {
 		case "constant", "cosine":
-			if r.BlewAt != 1 || !strings.Contains(r.Line, "blew up by epoch 1") {
+			if r.BlewAt != 1 || r.Diverged || !strings.Contains(r.Line, "spiked in epoch 1") {
 				t.Errorf("%s: %+v", r.Kind, r)
 			}
 		case "warmup":
@@ -206,12 +209,49 @@ func TestPageSchedulesWarmupTryAndPhone(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(st.Summary, "blew up") || !strings.Contains(st.Summary, "warmup + cosine peaked at") {
+	if !strings.Contains(st.Summary, "spiked over 3× their start loss") || !strings.Contains(st.Summary, "warmup + cosine peaked at") {
 		t.Errorf("summary %q", st.Summary)
 	}
-	p.shot("schedules-360x640-blowup")
+	p.shot("schedules-360x640-spike")
+	// V: the legend, a row for every schedule, and the settings.
+	p.key("v")
+	p.waitFor(`window.gradlab.state.view == "runs" && window.gradlab.state.shown.includes("legend:warmup") && window.gradlab.state.shown.includes("settings")`, 5*time.Second)
+	p.shot("schedules-360x640-runs")
+	p.key("v")
+	p.waitFor(`window.gradlab.state.view == "plots" && window.gradlab.state.shown.includes("accuracy")`, 5*time.Second)
 	// T hides the chosen schedule (step decay) and the URL follows.
 	p.key("t")
 	p.waitFor(`window.gradlab.state.runs.length == 4`, 5*time.Second)
 	p.waitFor(`location.search.includes("show=constant,cosine,warmup,restarts")`, 5*time.Second)
+}
+
+// The warm-up set-up (W): at η₀ = 0.5 the runs without a warm-up diverge
+// in epoch 1 and stop, saying so, while warmup + cosine trains on; the URL
+// carries it.
+func TestPageSchedulesWarmupDecides(t *testing.T) {
+	p := openPage(t, "?scene=schedules&show=constant,cosine,warmup", 1280, 800)
+	p.key("w")
+	p.waitFor(`window.gradlab.state.setup == "warmup" && window.gradlab.state.base == 0.5`, 5*time.Second)
+	p.waitFor(`location.search.includes("setup=warmup")`, 5*time.Second)
+	p.key(" ")
+	p.waitFor(`window.gradlab.state.runs.find(r => r.kind == "warmup").epoch >= 10`, 300*time.Second)
+	st := p.schedules().State
+	checkSchedFinite(t, st)
+	for _, r := range st.Runs {
+		t.Logf("%s: %s", r.Kind, r.Line)
+		switch r.Kind {
+		case "constant", "cosine":
+			if !r.Diverged || r.Epoch > 1 || !strings.HasPrefix(r.Line, "diverged at epoch 1 (loss ") {
+				t.Errorf("%s: %+v", r.Kind, r)
+			}
+		case "warmup":
+			if r.Diverged || r.Accuracy < 0.6 {
+				t.Errorf("warmup + cosine: %+v", r)
+			}
+		}
+	}
+	if !strings.Contains(st.Summary, "constant and cosine: diverged at epoch 1 (loss ") || !strings.Contains(st.Summary, "warmup + cosine at the same peak rate:") {
+		t.Errorf("summary %q", st.Summary)
+	}
+	p.shot("schedules-warmup-1280x800")
 }
