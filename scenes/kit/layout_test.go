@@ -98,3 +98,37 @@ func TestScreenSame(t *testing.T) {
 		t.Error("a grown strip is the same")
 	}
 }
+
+// A click on "more" places the next page's controls in the same tick: a
+// scene that repaints its strip that frame draws the page it hit-tests.
+func TestStripTurnPlacesTheNewPageAtOnce(t *testing.T) {
+	th := widgets.NewTheme(1)
+	bs := make([]widgets.Button, 12)
+	var st Strip
+	st.Begin()
+	for i := range bs {
+		st.Button(th, &bs[i], "button with a long label")
+	}
+	st.Layout(th, widgets.Rect{W: 400, H: 600}, 60)
+	if st.Pages() < 2 || bs[0].Rect.W == 0 {
+		t.Fatalf("want page 1 of several showing the first button; %d pages", st.Pages())
+	}
+	in := &widgets.Input{X: st.More().X + 2, Y: st.More().Y + 2, Pressed: true, Down: true}
+	st.Update(in)
+	in.Pressed, in.Down, in.Released = false, false, true
+	if !st.Update(in) {
+		t.Fatal("more did not turn the page")
+	}
+	if bs[0].Rect.W != 0 {
+		t.Errorf("after the turn the first page's button still has %+v", bs[0].Rect)
+	}
+	on := 0
+	for _, b := range bs {
+		if b.Rect.W > 0 {
+			on++
+		}
+	}
+	if on == 0 {
+		t.Error("no button placed on the new page")
+	}
+}

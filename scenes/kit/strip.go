@@ -21,6 +21,13 @@ type Strip struct {
 	pages int
 	more  widgets.Button
 	items []stripItem
+	// laid holds the last Layout's arguments, to place the next page at
+	// once when "more" turns it.
+	laid struct {
+		t    *widgets.Theme
+		area widgets.Rect
+		maxH float64
+	}
 }
 
 type stripItem struct {
@@ -70,6 +77,7 @@ func (s *Strip) More() widgets.Rect { return s.more.Rect }
 // gives every control its rectangle: controls on other pages get an empty
 // one, so they can neither be clicked nor drawn.
 func (s *Strip) Layout(t *widgets.Theme, area widgets.Rect, maxH float64) widgets.Rect {
+	s.laid.t, s.laid.area, s.laid.maxH = t, area, maxH
 	pad, gap, rowH := math.Round(t.S(8)), t.S(4), math.Round(t.S(34))
 	rowsFit := max(int((maxH-2*pad+gap)/(rowH+gap)), 1)
 	s.more.Label = "more › 8/8"
@@ -150,10 +158,16 @@ func (s *Strip) place(t *widgets.Theme, x0, y0, w float64, perPage int, rowH, ga
 	})
 }
 
-// Update turns the page when "more" is clicked and reports it.
+// Update turns the page when "more" is clicked and reports it. The new
+// page's controls get their rectangles at once: drawn and hit-tested in
+// this very frame, not after the scene's next layout (a repaint keyed on
+// the page would otherwise show the old page over the new one's hit areas).
 func (s *Strip) Update(in *widgets.Input) bool {
 	if s.pages > 1 && s.more.Update(in) {
 		s.page = (s.page + 1) % s.pages
+		if s.laid.t != nil {
+			s.Layout(s.laid.t, s.laid.area, s.laid.maxH)
+		}
 		return true
 	}
 	return false
