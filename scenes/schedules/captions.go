@@ -17,7 +17,7 @@ const explanation = "Top: the rate each schedule gives every epoch, η₀ times 
 	"and sees the same minibatches; only the schedule differs. Thin lines mark the chosen schedule's drops " +
 	"and restarts.\n" +
 	"Try: raise the base rate to 1 (B twice): the runs that start at η₀ spike far above their start in the " +
-	"first epoch, then recover; warmup + cosine climbs to that rate over 5 epochs and barely moves. " +
+	"first epoch, and those whose rate decays come back down; warmup + cosine climbs to that rate over 5 epochs and barely moves. " +
 	"For a warm-up that decides between training and diverging, press W: plain SGD on a deeper 2-32-32-32-3 " +
 	"ReLU network whose weights start three times too large, at η₀ = 0.5, a loss surface too sharp for that " +
 	"rate until training has flattened it. " +

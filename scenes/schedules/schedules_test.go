@@ -159,7 +159,12 @@ func TestTrySpikeAtRateOne(t *testing.T) {
 		for _, k := range []sim.ScheduleKind{sim.Constant, sim.Cosine} {
 			r := s.run(k)
 			t.Logf("seed %d %s: spiked in epoch %d, loss %.3f (%.1f× its start), final %.3f", seed, k, r.BlewAt, r.Peak, r.Peak/r.Loss[0], last(r.Loss))
-			if r.BlewAt != 1 || r.Diverged() || last(r.Loss) > r.Loss[0] {
+			// Whether the constant rate comes back below its start is
+			// chaotic after such a spike: the last bits of math.Exp differ
+			// between amd64 and WebAssembly, and seed 4 ends at 0.54
+			// natively but 1.48 in the browser. The caption claims it only
+			// for the schedules that decay.
+			if r.BlewAt != 1 || r.Diverged() || k != sim.Constant && last(r.Loss) > r.Loss[0] {
 				t.Errorf("seed %d: %s spiked at %d, %s, final %.3f", seed, k, r.BlewAt, r.Why(), last(r.Loss))
 			}
 		}
