@@ -109,3 +109,18 @@ func TestSliderNamesDoNotClaimAnOrder(t *testing.T) {
 		}
 	}
 }
+
+// With the smallest limit (100 steps) the climb rule still judges the
+// overshooting run, at its end: η = 30 is red, never "crawled" (the
+// reviewer's steps=100).
+func TestShortRunStillDiverges(t *testing.T) {
+	s := finished(func(s *Scene) { s.limit = stepsMin })
+	r := s.runs[2]
+	if r.v != diverged || r.stopAt != stepsMin || !strings.Contains(r.why, "rose above its start") {
+		t.Fatalf("η 30 in %d steps: %v at %d %q", stepsMin, r.v, r.stopAt, r.why)
+	}
+	if sum := s.summary(); strings.Contains(sum, "30 crawled") || !strings.Contains(sum, "30 diverged at step 100") {
+		t.Errorf("summary: %q", sum)
+	}
+	t.Log(r.line())
+}

@@ -16,8 +16,9 @@ import (
 //
 //  1. diverged (red): the trainer stopped it because the loss stopped
 //     being finite or grew past train.ExplodeFactor times its start; or,
-//     after at least climbWindow steps, the mean loss of the last
-//     climbWindow steps is above the loss at step 0: the steps overshoot,
+//     after at least climbWindow steps (or at the end of a run of at
+//     most climbWindow steps), the mean loss of the last climbWindow steps
+//     is above the loss at step 0: the steps overshoot,
 //     and with ReLU units the loss then often settles above its start (the
 //     units died) instead of exploding. The run stops at that step.
 //  2. good (green): the accuracy on the training set, measured every
@@ -135,6 +136,21 @@ func (r *run) judge() {
 		}
 	}
 	r.checked = len(loss)
+	// A run that ends before a full window past step 0 (the 100-step
+	// limit) is judged on its last climbWindow steps when it ends, so an
+	// overshooting run is never let off as slow for lack of steps.
+	if n := min(len(loss), climbWindow); r.tr.Status == train.Done && n > 0 && len(loss) <= climbWindow {
+		var sum float64
+		for _, v := range loss[len(loss)-n:] {
+			sum += v
+		}
+		if sum/float64(n) > loss[0] {
+			r.v, r.stopAt = diverged, len(loss)
+			r.why = fmt.Sprintf("the loss rose above its start and stayed there (mean %s over steps %d–%d, start %s; peak %s at step %d)",
+				fmtLoss(sum/float64(n)), len(loss)-n, len(loss)-1, fmtLoss(loss[0]), fmtLoss(r.peak), r.peakAt)
+			return
+		}
+	}
 	for ; r.evals < len(r.tr.Evals); r.evals++ {
 		if e := r.tr.Evals[r.evals]; r.reachedAt < 0 && e.TrainAcc >= goalAcc {
 			r.reachedAt = e.Step
