@@ -13,11 +13,11 @@ const explanation = "All three copies of the network start from the same weights
 	"Too small and every step is safe but tiny: the loss creeps down and the regions barely change. " +
 	"Too large and each step overshoots the valley: the loss jumps up, ReLU units pushed off for every point die, " +
 	"and it never comes back. In between, the loss falls fast and the regions wrap around the data.\n" +
-	"Colours come from each curve, not from its slot: red when the loss stopped being finite, grew 1000-fold, " +
-	"or averaged above its start over 100 steps; green once 95 % of the points are right; orange until then " +
-	"(slow when its steps run out).\n" +
+	"Colours come from each curve, not from its slot: red (diverged) when the loss stopped being finite, grew 1000-fold, " +
+	"or averaged above its start over 100 steps; vermilion (unstable) once the loss jumps to over 4 times the lowest it had reached, " +
+	"even after a good start; green once 95 % of the points are right; orange until then (slow when its steps run out).\n" +
 	"Try: η₁ (Q) up to 0.1 (→): it turns green too, later than 0.5. " +
-	"η₃ (E) down to 3 (←): now it is the fastest. " +
+	"η₃ (E) down to 3 (←): it gets to 95 % first, then its loss jumps: unstable; at 2 it is the fastest and steady. " +
 	"Circles (D twice) are easier: there even 0.01 gets to 95 %."
 
 // summary says in words what the runs did so far, with their numbers.

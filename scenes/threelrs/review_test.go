@@ -124,3 +124,36 @@ func TestShortRunStillDiverges(t *testing.T) {
 	}
 	t.Log(r.line())
 }
+
+// Rates that train but whose loss keeps jumping are unstable, with the
+// evidence, never "crawled" nor kept "good" (the reviewer's 3, 5, 10 in
+// 600 steps: 3 got to 95 % and then jumped 135× at step 330).
+func TestJumpingRunsAreUnstable(t *testing.T) {
+	s := finished(func(s *Scene) { s.lrs, s.limit = [slots]float64{3, 5, 10}, 600 })
+	three, five := s.runs[0], s.runs[1]
+	if three.v != unstable || three.reachedAt < 0 || three.jumpAt < 300 || three.jumpTo < 5*three.tr.Loss[0] {
+		t.Errorf("η 3: %v reached %d, jump at %d to %g", three.v, three.reachedAt, three.jumpAt, three.jumpTo)
+	}
+	if five.v != unstable || five.jumps < 3 {
+		t.Errorf("η 5: %v, %d jumps", five.v, five.jumps)
+	}
+	sum := s.summary()
+	if strings.Contains(sum, "crawled") || !strings.Contains(sum, "3 is unstable") || !strings.Contains(sum, "5 is unstable") {
+		t.Errorf("summary: %q", sum)
+	}
+	st := s.Status().(Status)
+	for i, r := range s.runs {
+		// The jump cited is on the curve: its step and loss are the
+		// plotted point's.
+		if r.v == unstable {
+			if got := r.loss()[r.jumpAt]; got != r.jumpTo || !strings.Contains(r.line(), fmtLoss(got)) {
+				t.Errorf("η %g: cites %g at %d, curve has %g", r.lr, r.jumpTo, r.jumpAt, got)
+			}
+			if st.Runs[i].Status != "unstable" || st.Runs[i].JumpAt != r.jumpAt || st.Runs[i].Why != r.why {
+				t.Errorf("status %+v", st.Runs[i])
+			}
+		}
+		t.Logf("η %-3s %s", fmtLR(r.lr), r.line())
+	}
+	t.Log(sum)
+}
