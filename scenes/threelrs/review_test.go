@@ -1,6 +1,7 @@
 package threelrs
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -8,8 +9,8 @@ import (
 	"gradlab/sim/data"
 )
 
-// An exploded run cites the loss that tripped the rule, which the curve
-// (ending a step before) never shows: the reviewer's η = 100 on xor.
+// An exploded run cites the loss that tripped the rule (the network's loss
+// at the stop): the reviewer's η = 100 on xor.
 func TestExplodedRunCitesItsLoss(t *testing.T) {
 	s := New()
 	s.lrs = [slots]float64{1e-4, 100, 1e-4}
@@ -156,4 +157,27 @@ func TestJumpingRunsAreUnstable(t *testing.T) {
 		t.Logf("η %-3s %s", fmtLR(r.lr), r.line())
 	}
 	t.Log(sum)
+}
+
+// The loss an exploded run cites is its curve's last point, the status's
+// loss and inside the plot's range (the reviewer's 0.0001, 100, 100 in
+// 100 steps: "loss 12300" with a curve ending at 110).
+func TestExplodedLossIsOnTheCurve(t *testing.T) {
+	s := finished(func(s *Scene) { s.lrs, s.limit = [slots]float64{1e-4, 100, 100}, stepsMin })
+	_, hi := yRange(s.runs)
+	st := s.Status().(Status)
+	for i, r := range s.runs[1:] {
+		if r.v != diverged || !strings.Contains(r.tr.Why, "exploded") {
+			t.Fatalf("η 100: %v %q", r.v, r.tr.Why)
+		}
+		v, _ := explodedTo(r.tr.Why)
+		l := r.loss()
+		if l[len(l)-1] != v || len(l) != r.stopAt+1 || lastLoss(r) != v || st.Runs[i+1].Loss != v {
+			t.Errorf("cites %g at step %d; curve ends %g (%d points), status loss %g", v, r.stopAt, l[len(l)-1], len(l), st.Runs[i+1].Loss)
+		}
+		if !strings.Contains(r.line(), "loss "+fmtLoss(v)) || v > math.Pow(10, hi) {
+			t.Errorf("%q; plot up to 10^%g", r.line(), hi)
+		}
+		t.Log(r.line())
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -85,7 +86,12 @@ type run struct {
 	// running sum of its window.
 	checked int
 	sum     float64
-	evals   int
+	// curve, when set, is the loss curve of a run the trainer stopped for
+	// an exploded loss: its steps and, last, the loss that tripped the
+	// rule (the trainer keeps it only in words), so the number cited is
+	// the curve's last point and the plot's range holds it.
+	curve []float64
+	evals int
 	// peak is the highest loss before the stop, and where.
 	peak   float64
 	peakAt int
@@ -109,7 +115,12 @@ func (r *run) steps() int {
 func (r *run) active() bool { return r.v != diverged && r.tr.Status == train.Running }
 
 // loss is the curve, cut where the run was stopped.
-func (r *run) loss() []float64 { return r.tr.Loss[:r.steps()] }
+func (r *run) loss() []float64 {
+	if r.curve != nil {
+		return r.curve
+	}
+	return r.tr.Loss[:r.steps()]
+}
 
 // last is the latest accuracy measurement at or before the run's end.
 func (r *run) last() train.Eval {
@@ -189,6 +200,9 @@ func (r *run) judge() {
 	switch {
 	case r.tr.Status == train.Diverged:
 		r.v, r.stopAt, r.why = diverged, r.tr.At, trainerWhy(r.tr, true)
+		if v, ok := explodedTo(r.tr.Why); ok && r.tr.At == len(r.tr.Loss) {
+			r.curve = append(slices.Clip(r.tr.Loss), v)
+		}
 	case r.jumps > 0:
 		r.v, r.why = unstable, r.jumpWhy()
 	case r.reachedAt >= 0:
@@ -212,8 +226,8 @@ func (r *run) jumpWhy() string {
 }
 
 // trainerWhy words the trainer's reason with the program's number format,
-// citing the loss that tripped the rule (it is never on the curve, which
-// ends at the step before), at its step when withStep.
+// citing the loss that tripped the rule (the curve's last point, see
+// run.curve), at its step when withStep.
 func trainerWhy(t *train.Trainer, withStep bool) string {
 	if !strings.HasPrefix(t.Why, "the loss exploded") || len(t.Loss) == 0 {
 		return t.Why
