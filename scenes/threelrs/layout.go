@@ -117,7 +117,7 @@ func (s *Scene) layoutPanels(t *widgets.Theme) {
 	case time.Since(u.linesAt) >= textEvery:
 		u.text.lines, u.linesAt = ts.lines, time.Now()
 	}
-	u.caption.Text = u.text.summary + "\n" + explanation
+	u.caption.Text = u.text.summary + "\n" + explanation + s.tries()
 	u.legend.Title = "three learning rates · plain gradient descent, full batch"
 	u.legend.Rows = u.legend.Rows[:0]
 	for i, r := range s.runs {

@@ -181,3 +181,20 @@ func TestExplodedLossIsOnTheCurve(t *testing.T) {
 		t.Log(r.line())
 	}
 }
+
+// Runs a few steps apart read as one step in the caption, the furthest
+// (the reviewer's "Training, steps 20 and 18 and 17 of 2000").
+func TestCaptionNamesOneStep(t *testing.T) {
+	s := New()
+	press(t, s, "Space", false)
+	for i, n := range []int{20, 18, 17} {
+		s.runs[i].advance(1<<62, n)
+	}
+	if h := s.head(); h != "Training, step 20 of 2000: " {
+		t.Errorf("playing: %q", h)
+	}
+	press(t, s, "Space", false)
+	if h := s.head(); h != "Paused at step 20 of 2000: " {
+		t.Errorf("paused: %q", h)
+	}
+}

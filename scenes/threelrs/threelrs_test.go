@@ -242,17 +242,59 @@ func TestCaptionTries(t *testing.T) {
 	if s.lrs[2] != 2 || s.runs[2].v != good || s.runs[2].reachedAt >= s.runs[1].reachedAt {
 		t.Errorf("2: η %g %v at %d (0.5 at %d)", s.lrs[2], s.runs[2].v, s.runs[2].reachedAt, s.runs[1].reachedAt)
 	}
-	// "Circles (D twice) are easier: there even 0.01 gets to 95 %"
-	s = New()
-	press(t, s, "D", false)
-	press(t, s, "D", false)
-	s.finish()
-	if s.kind != data.Circles || s.runs[0].v != good {
-		t.Errorf("circles: %s %v", s.kind, s.runs[0].v)
+	tr := New().tries()
+	if !strings.Contains(tr, "(Q) up to 0.1 (→)") || !strings.Contains(tr, "(E) down to 3 (←): it gets to 95 % first, then its loss jumps: unstable; at 2 it is the fastest") {
+		t.Errorf("the tries changed: update this test: %q", tr)
 	}
-	if !strings.Contains(explanation, "(Q) up to 0.1 (→)") || !strings.Contains(explanation, "(E) down to 3 (←): it gets to 95 % first, then its loss jumps: unstable; at 2 it is the fastest") || !strings.Contains(explanation, "Circles (D twice)") {
-		t.Error("the caption changed: update this test")
+	// From every data set, the D presses the tries name land where they
+	// say, with the outcome they promise.
+	for _, from := range data.Kinds {
+		tr := onData(from).tries()
+		for _, to := range []data.Kind{data.Circles, data.Spiral} {
+			if to == from {
+				continue
+			}
+			how := pressesTo(from, to)
+			if !strings.Contains(tr, how) {
+				t.Errorf("on %s the tries do not say %q: %q", from, how, tr)
+				continue
+			}
+			s := onData(from)
+			n := 1
+			switch {
+			case strings.HasSuffix(how, "once"):
+			case strings.HasSuffix(how, "twice"):
+				n = 2
+			default:
+				fmt.Sscanf(strings.TrimPrefix(how, "press D "), "%d", &n)
+			}
+			for range n {
+				press(t, s, "D", false)
+			}
+			s.finish()
+			switch got := verdicts(s); {
+			case s.kind != to:
+				t.Errorf("from %s, %s lands on %s", from, how, s.kind)
+			case to == data.Circles && s.runs[0].v != good:
+				t.Errorf("circles: 0.01 is %v", s.runs[0].v)
+			case to == data.Spiral && got != "slow good diverged":
+				t.Errorf("spiral: %s", got)
+			}
+		}
+		if from != data.Spiral && strings.Contains(tr, "(Q)") {
+			t.Errorf("on %s the rate tries (made on the spiral) show: %q", from, tr)
+		}
+		t.Logf("%s: %s", from, tr)
 	}
+}
+
+// onData is a fresh scene on data set k, reached with the D key.
+func onData(k data.Kind) *Scene {
+	s := New()
+	for s.kind != k {
+		s.cycleData(1)
+	}
+	return s
 }
 
 // The live path: ticks with the frame's budget train the runs to the same
@@ -433,7 +475,7 @@ func TestGlyphs(t *testing.T) {
 		s := finished(set)
 		c := ctx()
 		s.Update(c)
-		texts = append(texts, s.summary(), explanation, s.ui.legend.Title, s.ui.caption.Title)
+		texts = append(texts, s.summary(), explanation, s.tries(), s.ui.legend.Title, s.ui.caption.Title)
 		for i, r := range s.runs {
 			texts = append(texts, r.line(), r.sentence(), r.why, s.ui.labels[i], s.ui.sliders[i].Label)
 		}
