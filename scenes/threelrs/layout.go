@@ -45,6 +45,9 @@ type textState struct {
 	version int
 	lines   [slots]string
 	verdict [slots]verdict
+	// why is each run's evidence: an unstable run's biggest jump so far
+	// is a new verdict in all but colour.
+	why     [slots]string
 	summary string
 }
 
@@ -107,10 +110,10 @@ func (s *Scene) layoutPanels(t *widgets.Theme) {
 	var ts textState
 	ts.version = s.version
 	for i, r := range s.runs {
-		ts.lines[i], ts.verdict[i] = r.line(), r.v
+		ts.lines[i], ts.verdict[i], ts.why[i] = r.line(), r.v, r.why
 	}
 	switch {
-	case ts.version != u.text.version || ts.verdict != u.text.verdict || time.Since(u.textAt) >= captionEvery:
+	case ts.version != u.text.version || ts.verdict != u.text.verdict || ts.why != u.text.why || time.Since(u.textAt) >= captionEvery:
 		ts.summary = s.summary()
 		u.text, u.textAt = ts, time.Now()
 		u.linesAt = u.textAt

@@ -198,3 +198,29 @@ func TestCaptionNamesOneStep(t *testing.T) {
 		t.Errorf("paused: %q", h)
 	}
 }
+
+// A new biggest jump shows in the caption and the legend in the same tick,
+// as a new verdict does (the reviewer saw "jumped 14× at step 156" in the
+// legend and "6× at step 56" in the caption).
+func TestCaptionFollowsTheJumps(t *testing.T) {
+	s := New()
+	s.lrs, s.limit = [slots]float64{3, 5, 10}, 600
+	s.Rebuild()
+	s.togglePlay()
+	c := ctx()
+	changes := 0
+	for tick := 0; tick < 2000 && s.active(); tick++ {
+		before := s.runs[1].why
+		s.Update(c)
+		s.drawn.frames++
+		if r := s.runs[1]; r.why != before && r.v == unstable {
+			changes++
+			if !strings.Contains(s.ui.caption.Text, r.sentence()) || !strings.Contains(s.ui.legend.Rows[1].Line, r.why) {
+				t.Fatalf("tick %d: jump %q; caption %q; legend %q", tick, r.why, s.ui.caption.Text, s.ui.legend.Rows[1].Line)
+			}
+		}
+	}
+	if changes < 2 {
+		t.Errorf("η 5's evidence changed %d times", changes)
+	}
+}
