@@ -45,6 +45,9 @@ type textState struct {
 	version int
 	lines   [slots]string
 	verdict [slots]verdict
+	// why is each run's evidence: an unstable run's biggest jump so far
+	// is a new verdict in all but colour.
+	why     [slots]string
 	summary string
 }
 
@@ -107,17 +110,17 @@ func (s *Scene) layoutPanels(t *widgets.Theme) {
 	var ts textState
 	ts.version = s.version
 	for i, r := range s.runs {
-		ts.lines[i], ts.verdict[i] = r.line(), r.v
+		ts.lines[i], ts.verdict[i], ts.why[i] = r.line(), r.v, r.why
 	}
 	switch {
-	case ts.version != u.text.version || ts.verdict != u.text.verdict || time.Since(u.textAt) >= captionEvery:
+	case ts.version != u.text.version || ts.verdict != u.text.verdict || ts.why != u.text.why || time.Since(u.textAt) >= captionEvery:
 		ts.summary = s.summary()
 		u.text, u.textAt = ts, time.Now()
 		u.linesAt = u.textAt
 	case time.Since(u.linesAt) >= textEvery:
 		u.text.lines, u.linesAt = ts.lines, time.Now()
 	}
-	u.caption.Text = u.text.summary + "\n" + explanation
+	u.caption.Text = u.text.summary + "\n" + explanation + s.tries()
 	u.legend.Title = "three learning rates · plain gradient descent, full batch"
 	u.legend.Rows = u.legend.Rows[:0]
 	for i, r := range s.runs {

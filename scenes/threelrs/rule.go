@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -16,21 +17,27 @@ import (
 //
 //  1. diverged (red): the trainer stopped it because the loss stopped
 //     being finite or grew past train.ExplodeFactor times its start; or,
-//     after at least climbWindow steps, the mean loss of the last
-//     climbWindow steps is above the loss at step 0: the steps overshoot,
+//     after at least climbWindow steps (or at the end of a run of at
+//     most climbWindow steps), the mean loss of the last climbWindow steps
+//     is above the loss at step 0: the steps overshoot,
 //     and with ReLU units the loss then often settles above its start (the
 //     units died) instead of exploding. The run stops at that step.
-//  2. good (green): the accuracy on the training set, measured every
+//  2. unstable (vermilion): at some step the loss jumped to over
+//     jumpFactor times the lowest it had reached before; the run trains
+//     on, but a run that was good loses it. Cited: the biggest jump, its
+//     step and the two losses, and how many jumps there were.
+//  3. good (green): the accuracy on the training set, measured every
 //     evalEvery steps, reached goalAcc.
-//  3. slow (orange): it took all its steps without either.
-//  4. running (orange too, as it is still slow so far) while it trains,
+//  4. slow (orange): it took all its steps without any of these.
+//  5. running (orange too, as it is still slow so far) while it trains,
 //     and ready before its first step.
 //
 // Full-batch gradient descent with a small enough rate lowers the loss at
-// every step, so rule 1 never fires on a run that merely crawls.
+// every step, so rules 1 and 2 never fire on a run that merely crawls.
 const (
 	goalAcc     = 0.95
 	climbWindow = 100
+	jumpFactor  = 4
 )
 
 // verdict is where a run stands.
@@ -42,10 +49,11 @@ const (
 	good
 	slow
 	diverged
+	unstable
 )
 
 func (v verdict) String() string {
-	return [...]string{"ready", "running", "good", "slow", "diverged"}[v]
+	return [...]string{"ready", "running", "good", "slow", "diverged", "unstable"}[v]
 }
 
 // color is the verdict's colour on the curves and in the legend.
@@ -57,6 +65,8 @@ func (v verdict) color() color.RGBA {
 		return assets.Slow
 	case diverged:
 		return assets.Bad
+	case unstable:
+		return assets.Vermilion
 	}
 	return assets.Neutral
 }
@@ -76,10 +86,22 @@ type run struct {
 	// running sum of its window.
 	checked int
 	sum     float64
-	evals   int
+	// curve, when set, is the loss curve of a run the trainer stopped for
+	// an exploded loss: its steps and, last, the loss that tripped the
+	// rule (the trainer keeps it only in words), so the number cited is
+	// the curve's last point and the plot's range holds it.
+	curve []float64
+	evals int
 	// peak is the highest loss before the stop, and where.
 	peak   float64
 	peakAt int
+	// low is the lowest loss so far; jumps counts the steps that jumped
+	// over jumpFactor times the low before them (a jump over several
+	// steps counts once), the biggest at jumpAt from jumpFrom to jumpTo.
+	low              float64
+	jumps, jumpAt    int
+	jumpFrom, jumpTo float64
+	inJump           bool
 }
 
 func (r *run) steps() int {
@@ -93,7 +115,12 @@ func (r *run) steps() int {
 func (r *run) active() bool { return r.v != diverged && r.tr.Status == train.Running }
 
 // loss is the curve, cut where the run was stopped.
-func (r *run) loss() []float64 { return r.tr.Loss[:r.steps()] }
+func (r *run) loss() []float64 {
+	if r.curve != nil {
+		return r.curve
+	}
+	return r.tr.Loss[:r.steps()]
+}
 
 // last is the latest accuracy measurement at or before the run's end.
 func (r *run) last() train.Eval {
@@ -120,6 +147,21 @@ func (r *run) judge() {
 		if k == 0 || loss[k] > r.peak {
 			r.peak, r.peakAt = loss[k], k
 		}
+		if k == 0 {
+			r.low = loss[0]
+		}
+		if jumped := loss[k] > jumpFactor*r.low; jumped {
+			if !r.inJump {
+				r.jumps++
+			}
+			if r.jumpAt == 0 || loss[k]/r.low > r.jumpTo/r.jumpFrom {
+				r.jumpAt, r.jumpFrom, r.jumpTo = k, r.low, loss[k]
+			}
+			r.inJump = true
+		} else {
+			r.inJump = false
+		}
+		r.low = min(r.low, loss[k])
 		r.sum += loss[k]
 		if k >= climbWindow {
 			r.sum -= loss[k-climbWindow]
@@ -135,6 +177,21 @@ func (r *run) judge() {
 		}
 	}
 	r.checked = len(loss)
+	// A run that ends before a full window past step 0 (the 100-step
+	// limit) is judged on its last climbWindow steps when it ends, so an
+	// overshooting run is never let off as slow for lack of steps.
+	if n := min(len(loss), climbWindow); r.tr.Status == train.Done && n > 0 && len(loss) <= climbWindow {
+		var sum float64
+		for _, v := range loss[len(loss)-n:] {
+			sum += v
+		}
+		if sum/float64(n) > loss[0] {
+			r.v, r.stopAt = diverged, len(loss)
+			r.why = fmt.Sprintf("the loss rose above its start and stayed there (mean %s over steps %d–%d, start %s; peak %s at step %d)",
+				fmtLoss(sum/float64(n)), len(loss)-n, len(loss)-1, fmtLoss(loss[0]), fmtLoss(r.peak), r.peakAt)
+			return
+		}
+	}
 	for ; r.evals < len(r.tr.Evals); r.evals++ {
 		if e := r.tr.Evals[r.evals]; r.reachedAt < 0 && e.TrainAcc >= goalAcc {
 			r.reachedAt = e.Step
@@ -143,6 +200,11 @@ func (r *run) judge() {
 	switch {
 	case r.tr.Status == train.Diverged:
 		r.v, r.stopAt, r.why = diverged, r.tr.At, trainerWhy(r.tr, true)
+		if v, ok := explodedTo(r.tr.Why); ok && r.tr.At == len(r.tr.Loss) {
+			r.curve = append(slices.Clip(r.tr.Loss), v)
+		}
+	case r.jumps > 0:
+		r.v, r.why = unstable, r.jumpWhy()
 	case r.reachedAt >= 0:
 		r.v = good
 	case r.tr.Status == train.Done:
@@ -154,9 +216,18 @@ func (r *run) judge() {
 	}
 }
 
+// jumpWhy is an unstable run's evidence: its biggest jump.
+func (r *run) jumpWhy() string {
+	w := fmt.Sprintf("loss jumped %s× at step %d (%s → %s)", widgets.Num(math.Round(r.jumpTo/r.jumpFrom)), r.jumpAt, fmtLoss(r.jumpFrom), fmtLoss(r.jumpTo))
+	if r.jumps > 1 {
+		w += fmt.Sprintf(", %d jumps in all", r.jumps)
+	}
+	return w
+}
+
 // trainerWhy words the trainer's reason with the program's number format,
-// citing the loss that tripped the rule (it is never on the curve, which
-// ends at the step before), at its step when withStep.
+// citing the loss that tripped the rule (the curve's last point, see
+// run.curve), at its step when withStep.
 func trainerWhy(t *train.Trainer, withStep bool) string {
 	if !strings.HasPrefix(t.Why, "the loss exploded") || len(t.Loss) == 0 {
 		return t.Why
@@ -208,6 +279,8 @@ func (r *run) line() string {
 	switch r.v {
 	case diverged:
 		return fmt.Sprintf("diverged at step %d: %s", r.stopAt, shortWhy(r))
+	case unstable:
+		return fmt.Sprintf("unstable: %s · now %s, loss %s", r.why, pct(e.TrainAcc), fmtLoss(lastLoss(r)))
 	case good:
 		return fmt.Sprintf("good: %s at step %d · now %s, loss %s", pct(goalAcc), r.reachedAt, pct(e.TrainAcc), fmtLoss(lastLoss(r)))
 	case slow:
@@ -243,9 +316,17 @@ func (r *run) sentence() string {
 	switch r.v {
 	case diverged:
 		return fmt.Sprintf("%s diverged at step %d (%s)", lr, r.stopAt, shortWhy(r))
+	case unstable:
+		if r.reachedAt >= 0 {
+			return fmt.Sprintf("%s is unstable: it reached %s at step %d but its %s", lr, pct(goalAcc), r.reachedAt, r.why)
+		}
+		return fmt.Sprintf("%s is unstable: its %s", lr, r.why)
 	case good:
 		return fmt.Sprintf("%s reached %s in %d steps", lr, pct(goalAcc), r.reachedAt)
 	case slow:
+		if lastLoss(r) >= r.loss()[0] {
+			return fmt.Sprintf("%s ended no lower than its start in all %d steps (loss %s → %s)", lr, r.steps(), fmtLoss(r.loss()[0]), fmtLoss(lastLoss(r)))
+		}
 		return fmt.Sprintf("%s crawled to %s in all %d steps (loss %s → %s)", lr, pct(e.TrainAcc), r.steps(), fmtLoss(r.loss()[0]), fmtLoss(lastLoss(r)))
 	case running:
 		return fmt.Sprintf("%s is at %s after %d steps", lr, pct(e.TrainAcc), r.steps())

@@ -31,7 +31,8 @@ type Status struct {
 // RunStatus is one run.
 type RunStatus struct {
 	LR float64 `json:"lr"`
-	// Status is ready, running, good, slow or diverged (see rule.go).
+	// Status is ready, running, good, slow, unstable or diverged (see
+	// rule.go).
 	Status string `json:"status"`
 	// Step is the steps taken (up to the stop for a diverged run); Loss
 	// the last training loss; Accuracy the last measured on the training
@@ -44,9 +45,13 @@ type RunStatus struct {
 	ReachedAt int     `json:"reachedAt"`
 	Goal      float64 `json:"goal"`
 	// DivergedAt is the step a diverged run stopped at (−1 otherwise),
-	// Why the reason in words.
+	// Why the reason in words (an unstable run's biggest jump too).
 	DivergedAt int    `json:"divergedAt"`
 	Why        string `json:"why"`
+	// Jumps counts the loss's jumps over 4× its lowest so far, JumpAt is
+	// the step of the biggest (−1: none).
+	Jumps  int `json:"jumps"`
+	JumpAt int `json:"jumpAt"`
 	// Line is the run's legend line as computed now.
 	Line string `json:"line"`
 }
@@ -69,9 +74,15 @@ func (s *Scene) Status() any {
 	}
 	for _, r := range s.runs {
 		rs := RunStatus{LR: r.lr, Status: r.v.String(), Step: r.steps(), Loss: fin(lastLoss(r)), Accuracy: fin(r.last().TrainAcc),
-			ReachedAt: r.reachedAt, Goal: goalAcc, DivergedAt: -1, Line: r.line()}
-		if r.v == diverged {
+			ReachedAt: r.reachedAt, Goal: goalAcc, DivergedAt: -1, Line: r.line(), Jumps: r.jumps, JumpAt: -1}
+		if r.jumps > 0 {
+			rs.JumpAt = r.jumpAt
+		}
+		switch r.v {
+		case diverged:
 			rs.DivergedAt, rs.Why = r.stopAt, r.why
+		case unstable:
+			rs.Why = r.why
 		}
 		st.Runs = append(st.Runs, rs)
 	}

@@ -101,21 +101,34 @@ func TestClassificationRule(t *testing.T) {
 	if r.v != diverged || r.stopAt != climbWindow+1 || len(r.loss()) != climbWindow+1 || !strings.Contains(r.why, "rose above its start") {
 		t.Errorf("climbed: %v at %d (%d points) %q", r.v, r.stopAt, len(r.loss()), r.why)
 	}
-	// A short spike that comes back down is not divergence.
+	// A short spike that comes back down is not divergence, but it makes
+	// a good run unstable, citing the jump (one, over five steps).
 	spike := append([]float64(nil), falling...)
 	for i := 150; i < 155; i++ {
 		spike[i] = 8
 	}
-	if r := mk(spike, []float64{0.3, 0.96}, train.Running); r.v != good {
-		t.Errorf("spike: %v %q", r.v, r.why)
+	if r := mk(spike, []float64{0.3, 0.96}, train.Running); r.v != unstable || r.jumps != 1 || r.jumpAt != 150 ||
+		!strings.Contains(r.why, "jumped 35× at step 150 (0.225 → 8)") {
+		t.Errorf("spike: %v %d jumps at %d %q", r.v, r.jumps, r.jumpAt, r.why)
+	}
+	// A rise under jumpFactor times the low is not a jump.
+	bump := append([]float64(nil), falling...)
+	bump[150] = 3.9 * falling[149]
+	if r := mk(bump, []float64{0.3, 0.96}, train.Running); r.v != good {
+		t.Errorf("bump: %v %q", r.v, r.why)
 	}
 	// Diverged beats good.
 	r = mk(append(append([]float64(nil), falling[:50]...), up...), []float64{0.96}, train.Running)
 	if r.v != diverged {
 		t.Errorf("good then climbing: %v", r.v)
 	}
-	if good.color() == slow.color() || good.color() == diverged.color() || slow.color() == diverged.color() {
-		t.Error("the three verdict colours must differ")
+	cols := []verdict{good, slow, diverged, unstable}
+	for i := range cols {
+		for j := range i {
+			if cols[i].color() == cols[j].color() {
+				t.Errorf("%v and %v share a colour", cols[i], cols[j])
+			}
+		}
 	}
 }
 
@@ -213,27 +226,75 @@ func TestCaptionTries(t *testing.T) {
 	if s.lrs[0] != 0.1 || s.runs[0].v != good || s.runs[0].reachedAt <= base.runs[1].reachedAt {
 		t.Errorf("0.1: η %g %v at %d (0.5 at %d)", s.lrs[0], s.runs[0].v, s.runs[0].reachedAt, base.runs[1].reachedAt)
 	}
-	// "η₃ (E) down to 3 (←): now it is the fastest"
+	// "η₃ (E) down to 3 (←): it gets to 95 % first, then its loss jumps:
+	// unstable; at 2 it is the fastest and steady"
 	s = New()
 	press(t, s, "E", false)
 	for s.lrs[2] > 3 {
 		press(t, s, "←", false)
 	}
 	s.finish()
-	if s.lrs[2] != 3 || s.runs[2].v != good || s.runs[2].reachedAt >= s.runs[1].reachedAt {
-		t.Errorf("3: η %g %v at %d (0.5 at %d)", s.lrs[2], s.runs[2].v, s.runs[2].reachedAt, s.runs[1].reachedAt)
+	if r := s.runs[2]; s.lrs[2] != 3 || r.v != unstable || r.reachedAt < 0 || r.reachedAt >= s.runs[1].reachedAt || r.jumpAt <= r.reachedAt {
+		t.Errorf("3: η %g %v at %d, jump at %d (0.5 at %d)", s.lrs[2], r.v, r.reachedAt, r.jumpAt, s.runs[1].reachedAt)
 	}
-	// "Circles (D twice) are easier: there even 0.01 gets to 95 %"
-	s = New()
-	press(t, s, "D", false)
-	press(t, s, "D", false)
+	press(t, s, "←", false)
 	s.finish()
-	if s.kind != data.Circles || s.runs[0].v != good {
-		t.Errorf("circles: %s %v", s.kind, s.runs[0].v)
+	if s.lrs[2] != 2 || s.runs[2].v != good || s.runs[2].reachedAt >= s.runs[1].reachedAt {
+		t.Errorf("2: η %g %v at %d (0.5 at %d)", s.lrs[2], s.runs[2].v, s.runs[2].reachedAt, s.runs[1].reachedAt)
 	}
-	if !strings.Contains(explanation, "(Q) up to 0.1 (→)") || !strings.Contains(explanation, "(E) down to 3 (←)") || !strings.Contains(explanation, "Circles (D twice)") {
-		t.Error("the caption changed: update this test")
+	tr := New().tries()
+	if !strings.Contains(tr, "(Q) up to 0.1 (→)") || !strings.Contains(tr, "(E) down to 3 (←): it gets to 95 % first, then its loss jumps: unstable; at 2 it is the fastest") {
+		t.Errorf("the tries changed: update this test: %q", tr)
 	}
+	// From every data set, the D presses the tries name land where they
+	// say, with the outcome they promise.
+	for _, from := range data.Kinds {
+		tr := onData(from).tries()
+		for _, to := range []data.Kind{data.Circles, data.Spiral} {
+			if to == from {
+				continue
+			}
+			how := pressesTo(from, to)
+			if !strings.Contains(tr, how) {
+				t.Errorf("on %s the tries do not say %q: %q", from, how, tr)
+				continue
+			}
+			s := onData(from)
+			n := 1
+			switch {
+			case strings.HasSuffix(how, "once"):
+			case strings.HasSuffix(how, "twice"):
+				n = 2
+			default:
+				fmt.Sscanf(strings.TrimPrefix(how, "press D "), "%d", &n)
+			}
+			for range n {
+				press(t, s, "D", false)
+			}
+			s.finish()
+			switch got := verdicts(s); {
+			case s.kind != to:
+				t.Errorf("from %s, %s lands on %s", from, how, s.kind)
+			case to == data.Circles && s.runs[0].v != good:
+				t.Errorf("circles: 0.01 is %v", s.runs[0].v)
+			case to == data.Spiral && got != "slow good diverged":
+				t.Errorf("spiral: %s", got)
+			}
+		}
+		if from != data.Spiral && strings.Contains(tr, "(Q)") {
+			t.Errorf("on %s the rate tries (made on the spiral) show: %q", from, tr)
+		}
+		t.Logf("%s: %s", from, tr)
+	}
+}
+
+// onData is a fresh scene on data set k, reached with the D key.
+func onData(k data.Kind) *Scene {
+	s := New()
+	for s.kind != k {
+		s.cycleData(1)
+	}
+	return s
 }
 
 // The live path: ticks with the frame's budget train the runs to the same
@@ -414,7 +475,7 @@ func TestGlyphs(t *testing.T) {
 		s := finished(set)
 		c := ctx()
 		s.Update(c)
-		texts = append(texts, s.summary(), explanation, s.ui.legend.Title, s.ui.caption.Title)
+		texts = append(texts, s.summary(), explanation, s.tries(), s.ui.legend.Title, s.ui.caption.Title)
 		for i, r := range s.runs {
 			texts = append(texts, r.line(), r.sentence(), r.why, s.ui.labels[i], s.ui.sliders[i].Label)
 		}

@@ -13,6 +13,7 @@ import (
 
 	"gradlab/scenes/kit"
 	"gradlab/scenes/threelrs"
+	"gradlab/widgets"
 )
 
 type tlStatus = kit.Published[threelrs.Status]
@@ -150,4 +151,29 @@ func TestPageThreeLRsKeysURLAndPhone(t *testing.T) {
 	// R resets: every run back at step 0, paused.
 	p.key("r")
 	p.waitFor(`!window.gradlab.state.playing && window.gradlab.state.runs.every(r => r.step == 0)`, 5*time.Second)
+}
+
+// The reviewer's verdicts in the page, 100 steps: η = 3 trains but its
+// loss jumps (unstable, with the step), η = 30 overshoots (diverged at the
+// end of the run, never "crawled"), η = 100 explodes and the loss it cites
+// is the status's loss; the caption names one step.
+func TestPageThreeLRsVerdicts(t *testing.T) {
+	p := openPage(t, "?scene=three-lrs&lr1=3&lr2=30&lr3=100&steps=100&run=1", 1280, 800)
+	p.waitFor(`window.gradlab.state.runs && !window.gradlab.state.playing && window.gradlab.state.runs[0].step == 100`, 100*time.Second)
+	st := p.threeLRs().State
+	checkTLFinite(t, st)
+	unst, div, exp := st.Runs[0], st.Runs[1], st.Runs[2]
+	if unst.Status != "unstable" || unst.JumpAt <= 0 || !strings.Contains(unst.Why, "at step "+strconv.Itoa(unst.JumpAt)) {
+		t.Errorf("η 3: %+v", unst)
+	}
+	if div.Status != "diverged" || div.DivergedAt != 100 || strings.Contains(st.Summary, "crawled") {
+		t.Errorf("η 30: %+v; %q", div, st.Summary)
+	}
+	if exp.Status != "diverged" || !strings.Contains(exp.Line, "loss "+widgets.Num(exp.Loss)) {
+		t.Errorf("η 100: %+v", exp)
+	}
+	if !strings.HasPrefix(st.Summary, "After all the steps: 3 is unstable") {
+		t.Errorf("summary %q", st.Summary)
+	}
+	t.Log(st.Summary)
 }
