@@ -398,3 +398,28 @@ func TestMovedLayoutRepaintsInFull(t *testing.T) {
 		t.Errorf("the strip moved from %+v to %+v without a full repaint", before, s.ui.screen.Strip)
 	}
 }
+
+// While the healthy run trains, the doctor reads what it shows so far and
+// gives no verdict on how it ends; at its end it says healthy.
+func TestNoVerdictOnAHealthyRunInProgress(t *testing.T) {
+	s := New()
+	for _, epochs := range []int{10, 20, 40, 59} {
+		for s.run.T.Epoch() < float64(epochs) {
+			s.run.T.Step(s.run.PerEpoch)
+			s.refresh(false)
+		}
+		s.refresh(true)
+		s.layout(ctx())
+		st := status(s)
+		if st.Diagnosis != "unknown" || !strings.Contains(st.Evidence, "reading so far") || strings.Contains(st.Evidence, "levelled") {
+			t.Errorf("epoch %d: %s (%s)", epochs, st.Diagnosis, st.Evidence)
+		}
+		if h := s.ui.verdictLines[0].text; h != "cannot tell yet" {
+			t.Errorf("epoch %d: heading %q", epochs, h)
+		}
+	}
+	s.finish()
+	if st := status(s); st.Diagnosis != "healthy" {
+		t.Errorf("finished: %s (%s)", st.Diagnosis, st.Evidence)
+	}
+}

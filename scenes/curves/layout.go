@@ -131,11 +131,15 @@ func (s *Scene) writeVerdict(t *widgets.Theme) {
 		if d.Condition != diagnose.Unknown {
 			head += fmt.Sprintf("  (confidence %.0f %%)", d.Confidence*100)
 		}
-		ls = append(ls, line{text: head, bold: true, col: col})
 		ev := d.Evidence
 		if d.Condition == diagnose.Unknown { // the heading says it already
-			ev = strings.TrimPrefix(ev, "cannot tell: ")
+			if rest, ok := strings.CutPrefix(ev, "cannot tell yet: "); ok {
+				head, ev = "cannot tell yet", rest
+			} else {
+				ev = strings.TrimPrefix(ev, "cannot tell: ")
+			}
 		}
+		ls = append(ls, line{text: head, bold: true, col: col})
 		ls = wrapInto(ls, t, ev, w, 0)
 		ls = append(ls, line{text: fmt.Sprintf("read at epoch %s of %d", num(s.run.T.Epoch()), s.run.Epochs()), col: 3})
 	}

@@ -218,3 +218,58 @@ func TestSmoothKeepsEndsAndDropsSpikes(t *testing.T) {
 		t.Errorf("%v", got)
 	}
 }
+
+// A run still training is read for what it shows so far: no verdict on
+// how it ends (healthy, LR too low, data bug), never "levelled off" while
+// the plotted curve still falls, and the finished run still gets its
+// verdict.
+func TestPartialRunsGetNoVerdictOnTheirEnd(t *testing.T) {
+	for _, sc := range Scenarios {
+		c := curvesOf(sc, 1)
+		n := len(c.TrainLoss)
+		for k := MinPoints; k < n; k += max(1, n/30) {
+			v := truncate(c, k)
+			v.Partial = true
+			d := Diagnose(v)
+			switch d.Condition {
+			case Healthy, LRLow, DataBug:
+				t.Errorf("%s at %d of %d points: %s (%s)", sc.ID, k, n, d.Condition, d.Evidence)
+			}
+			if strings.Contains(d.Evidence, "levelled off") {
+				t.Errorf("%s at %d of %d points: %s", sc.ID, k, n, d.Evidence)
+			}
+			if d.Condition == Unknown && sc.Want == Healthy && !strings.Contains(d.Evidence, "reading so far") {
+				t.Errorf("%s at %d: %s", sc.ID, k, d.Evidence)
+			}
+		}
+		if d := Diagnose(c); d.Condition != sc.Want {
+			t.Errorf("%s finished: %s (%s)", sc.ID, d.Condition, d.Evidence)
+		}
+	}
+	// A Run says it is partial until its last epoch.
+	sc, _ := ScenarioByID("healthy")
+	r := NewRun(sc, 1)
+	r.T.Step(10 * r.PerEpoch)
+	if c := r.Curves(); !c.Partial {
+		t.Error("a run 10 epochs in is not partial")
+	}
+	r.Finish()
+	if c := r.Curves(); c.Partial {
+		t.Error("a finished run is partial")
+	}
+}
+
+// A healthy verdict's "levelled off" holds on the plot's log scale: the
+// last third of the epochs holds under LevelledLog of the fall there.
+func TestHealthyLevelledOnTheLogScale(t *testing.T) {
+	var c Curves
+	c.Classes = 3
+	for i := range 60 { // halving every 10 epochs: a straight line on the log plot
+		v := 1.2 * math.Pow(0.5, float64(i)/10)
+		c.TrainLoss = append(c.TrainLoss, v)
+		c.ValLoss = append(c.ValLoss, v*1.05)
+	}
+	if d := Diagnose(c); d.Condition == Healthy {
+		t.Errorf("a steady exponential fall is called %s: %s", d.Condition, d.Evidence)
+	}
+}
