@@ -422,10 +422,13 @@ func lrDrop(c Curves, tr []float64, ep func(int) float64) (Diagnosis, bool) {
 		}
 		conf := clamp01(0.5 + 0.25*(1-flat/PlateauFlat) + 0.25*math.Min(fall/DropFall-1, 1))
 		return Diagnosis{Condition: PlateauLRDrop, Confidence: math.Max(conf, 0.55),
-			Evidence: fmt.Sprintf("training loss hovered around %s for epochs %s–%s (moving less than %s %% over that stretch), then fell %s %% to %s by epoch %s once the LR was cut %s× (%s to %s) at epoch %s",
-				num(level), num(ep(e-w)), num(ep(e-1)), pct(math.Max(flat, 0.01)), pct(fall), num(m3[lo-e]), num(ep(lo)), num(c.LR[e-1]/c.LR[e]), num(c.LR[e-1]), num(c.LR[e]), num(ep(e-1))),
-			Marks: []Mark{{Index: e - w, Epoch: ep(e - w), Value: level, Label: "plateau"}, {Index: e - 1, Epoch: ep(e - 1), Line: true, Label: "LR ÷ " + num(c.LR[e-1]/c.LR[e])},
-				{Index: lo, Epoch: ep(lo), Value: m3[lo-e], Label: "after"}}}, true
+			// The stretch's points themselves bounce (that is the plateau);
+			// the words give their range as plotted and say which smoothed
+			// numbers the judgement used.
+			Evidence: fmt.Sprintf("for epochs %s–%s training loss zig-zagged between %s and %s without trending down (median %s; the medians of the stretch's two halves differ by %s %%), then, once the LR was cut %s× (%s to %s) at epoch %s, its running median over 3 epochs fell %s %% below that median, to %s by epoch %s",
+				num(ep(e-w)), num(ep(e-1)), num(slices.Min(st)), num(slices.Max(st)), num(level), pct(flat), num(c.LR[e-1]/c.LR[e]), num(c.LR[e-1]), num(c.LR[e]), num(ep(e-1)), pct(fall), num(m3[lo-e]), num(ep(lo))),
+			Marks: []Mark{{Index: e - w, Epoch: ep(e - w), Value: level, Label: "plateau median"}, {Index: e - 1, Epoch: ep(e - 1), Line: true, Label: "LR ÷ " + num(c.LR[e-1]/c.LR[e])},
+				{Index: lo, Epoch: ep(lo), Value: m3[lo-e], Label: "after (median of 3)"}}}, true
 	}
 	return Diagnosis{}, false
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -271,5 +272,27 @@ func TestHealthyLevelledOnTheLogScale(t *testing.T) {
 	}
 	if d := Diagnose(c); d.Condition == Healthy {
 		t.Errorf("a steady exponential fall is called %s: %s", d.Condition, d.Evidence)
+	}
+}
+
+// The lr-drop evidence describes the plotted points of its plateau: their
+// lowest and highest values are in the words.
+func TestLRDropEvidenceNamesThePlottedRange(t *testing.T) {
+	sc, _ := ScenarioByID("lr-drop")
+	for _, seed := range seeds(t) {
+		c := curvesOf(sc, seed)
+		d := Diagnose(c)
+		if d.Condition != PlateauLRDrop {
+			t.Fatalf("seed %d: %s", seed, d.Condition)
+		}
+		from, to := d.Marks[0].Index, d.Marks[1].Index
+		st := c.TrainLoss[from : to+1]
+		lo, hi := num(slices.Min(st)), num(slices.Max(st))
+		if !strings.Contains(d.Evidence, "between "+lo+" and "+hi) {
+			t.Errorf("seed %d: the points of epochs %g–%g run %s to %s; evidence: %s", seed, c.Epoch[from], c.Epoch[to], lo, hi, d.Evidence)
+		}
+		if seed == 1 {
+			t.Log(d.Evidence)
+		}
 	}
 }
