@@ -136,6 +136,14 @@ func (s *Scene) advance(dt, b time.Duration) {
 	}
 }
 
+// togglePause pauses or resumes a run in progress; a finished run has
+// nothing to pause.
+func (s *Scene) togglePause() {
+	if !s.run.Done() {
+		s.paused = !s.paused
+	}
+}
+
 // finish trains to the end at once (key F, tests).
 func (s *Scene) finish() {
 	s.run.Finish()

@@ -423,3 +423,66 @@ func TestNoVerdictOnAHealthyRunInProgress(t *testing.T) {
 		t.Errorf("finished: %s (%s)", st.Diagnosis, st.Evidence)
 	}
 }
+
+// When the run is over the play button no longer offers a pause, and
+// Space leaves a finished run alone.
+func TestPlayButtonAfterTheRun(t *testing.T) {
+	s := New()
+	c := ctx()
+	s.Update(c)
+	if l := s.ui.playBtn.Label; l != "pause (Space)" {
+		t.Errorf("training: %q", l)
+	}
+	press(t, s, ebiten.KeyF, false)
+	s.Update(c)
+	if l := s.ui.playBtn.Label; strings.Contains(l, "pause") || strings.Contains(l, "resume") {
+		t.Errorf("done: %q", l)
+	}
+	press(t, s, ebiten.KeySpace, false)
+	if status(s).Paused {
+		t.Error("Space paused a finished run")
+	}
+}
+
+// Every evidence ring carries its label on the plot, and no label sits on
+// the ln 3 label, a ring or another label (the data bug's rings lie on
+// the ln 3 line).
+func TestEvidenceRingsAreLabelledApart(t *testing.T) {
+	for _, id := range []string{"data-bug", "overfit", "lr-drop", "healthy", "bad-init"} {
+		for _, size := range [][2]float64{{1280, 800}, {360, 640}} {
+			s := New()
+			s.setScenario(index(id))
+			s.finish()
+			c := ctx()
+			c.Area = widgets.Rect{Y: 36, W: size[0], H: size[1] - 36}
+			s.Update(c)
+			dst := ebiten.NewImage(int(size[0]), int(size[1]))
+			c.Full = true
+			s.Draw(dst, c)
+			rings := 0
+			for _, m := range s.diag.Marks {
+				if !m.Line {
+					rings++
+				}
+			}
+			ls := s.drawn.labels
+			if len(ls) != rings {
+				t.Errorf("%s %v: %d labels for %d rings", id, size, len(ls), rings)
+			}
+			for i, a := range ls {
+				if overlaps(a.box, s.drawn.lnBox) {
+					t.Errorf("%s %v: %q on the ln 3 label", id, size, a.text)
+				}
+				if !inside(a.box, s.ui.lossPlot.Area()) {
+					t.Errorf("%s %v: %q outside the plot", id, size, a.text)
+				}
+				for _, b := range ls[i+1:] {
+					if overlaps(a.box, b.box) {
+						t.Errorf("%s %v: %q on %q", id, size, a.text, b.text)
+					}
+				}
+			}
+			dst.Deallocate()
+		}
+	}
+}

@@ -25,7 +25,7 @@ func (s *Scene) keyTable() []kit.Key {
 		}},
 		{Keys: []ebiten.Key{ebiten.KeyN}, Label: "N / Shift+N", Help: "next / previous seed: new data, weights and batches", Do: func(sh bool) { s.setSeed(s.seed + kit.Dir(sh)) }},
 		{Keys: []ebiten.Key{ebiten.KeyR}, Label: "R", Help: "train again from the start", Do: func(bool) { s.restart() }},
-		{Keys: []ebiten.Key{ebiten.KeySpace}, Label: "Space", Help: "pause / resume training", Do: func(bool) { s.paused = !s.paused }},
+		{Keys: []ebiten.Key{ebiten.KeySpace}, Label: "Space", Help: "pause / resume training", Do: func(bool) { s.togglePause() }},
 		{Keys: []ebiten.Key{ebiten.KeyF}, Label: "F", Help: "finish: train to the last epoch at once", Do: func(bool) { s.finish() }},
 		{Keys: []ebiten.Key{ebiten.KeyM}, Label: "M", Help: "mystery mode on / off: the scenario is hidden until you diagnose it", Do: func(bool) { s.setMystery(!s.mystery) }},
 		{Keys: []ebiten.Key{ebiten.KeyX}, Label: "X", Help: "a new mystery: a random scenario and seed", Do: func(bool) { s.newMystery() }},

@@ -237,7 +237,10 @@ func (s *Scene) fillStrip(t *widgets.Theme) {
 	st.Gap()
 	st.Button(t, &u.restartBtn, "restart (R)")
 	play := "pause (Space)"
-	if s.paused {
+	switch {
+	case s.run.Done():
+		play = "run done"
+	case s.paused:
 		play = "resume (Space)"
 	}
 	st.Button(t, &u.playBtn, play)
@@ -278,7 +281,7 @@ func (s *Scene) updateControls(c *kit.Ctx) {
 		s.restart()
 	}
 	if u.playBtn.Update(in) {
-		s.paused = !s.paused
+		s.togglePause()
 	}
 	if u.finishBtn.Update(in) {
 		s.finish()
