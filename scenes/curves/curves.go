@@ -8,6 +8,7 @@
 package curves
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"time"
@@ -26,6 +27,10 @@ const (
 	reDiag      = 3 // re-read the curves every this many new points
 	mysterySalt = 0x6d7973
 	codeMax     = 999999 // mystery codes run 1 … codeMax
+	// minShown is the share of a mystery's run that must be on screen
+	// before a guess counts: before it there is no curve to read, and a
+	// guess would be a coin toss that reveals the answer.
+	minShown = 0.25
 	// runTime is how long a whole run takes to watch: the curves grow at
 	// this pace (or slower, where a tick's budget cannot keep up).
 	runTime = 6 * time.Second
@@ -65,6 +70,8 @@ type Scene struct {
 	revealed bool
 	right    int
 	asked    int
+	// wait is the message for a guess made too early ("" none).
+	wait string
 	// code picks the mystery (scenario and seed) and is what the URL
 	// carries; number counts the session's mysteries, for the heading.
 	code, number int
@@ -99,7 +106,7 @@ func (s *Scene) scenario() diagnose.Scenario { return diagnose.Scenarios[s.sc] }
 func (s *Scene) restart() {
 	s.run = diagnose.NewRun(s.scenario(), uint64(s.seed))
 	s.version++
-	s.guess, s.revealed = diagnose.Unknown, false
+	s.guess, s.revealed, s.wait = diagnose.Unknown, false, ""
 	s.paused, s.owed = false, 0
 	s.refresh(true)
 }
@@ -210,6 +217,11 @@ func (s *Scene) pick(c diagnose.Condition) {
 	if !s.mystery || s.revealed {
 		return
 	}
+	if sh := s.shownShare(); sh < minShown {
+		s.wait = fmt.Sprintf("Too early to diagnose: %.0f %% of the run is on screen. Wait until %.0f %% (or press F to see it all), then guess.", 100*sh, 100*minShown)
+		return
+	}
+	s.wait = ""
 	if !s.run.Done() {
 		s.finish()
 	}
@@ -218,6 +230,15 @@ func (s *Scene) pick(c diagnose.Condition) {
 	if c == s.scenario().Want {
 		s.right++
 	}
+}
+
+// shownShare is the share of the run the curves on screen cover.
+func (s *Scene) shownShare() float64 {
+	n := min(s.shownPts, len(s.cur.Epoch))
+	if n == 0 || s.run.Epochs() == 0 {
+		return 0
+	}
+	return s.cur.Epoch[n-1] / float64(s.run.Epochs())
 }
 
 // hidden reports whether the scenario's name and the doctor's verdict are

@@ -190,6 +190,7 @@ func TestMysteryScoring(t *testing.T) {
 		t.Errorf("mystery x axis up to %g, %q", s.ui.accPlot.XMax, s.ui.accPlot.XLabel)
 	}
 	want := s.scenario().Want
+	show(s, minShown)
 	for i, c := range diagnose.Conditions {
 		if c == want {
 			press(t, s, guessKeys[i], false)
@@ -216,6 +217,7 @@ func TestMysteryScoring(t *testing.T) {
 	if s.scenario().Want == wrong {
 		wrong = diagnose.LRHigh
 	}
+	show(s, minShown)
 	s.pick(wrong)
 	st = status(s)
 	if st.Mystery.Right != 1 || st.Mystery.Asked != 2 {
@@ -315,7 +317,8 @@ func TestCaptionClaims(t *testing.T) {
 		t.Errorf("LR too low: lost %.2f by epoch %g, %s", lost, c.Epoch[n-1], s.diag.Condition)
 	}
 	// "press M for a mystery. The name and the verdict are hidden; diagnose
-	// it with G, U, L, V, B, D or P, then see the answer and your score."
+	// it with G, U, L, V, B, D or P, once a quarter of the run is on
+	// screen, then see the answer and your score."
 	press(t, s, ebiten.KeyM, false)
 	s.Update(ctx())
 	if st := status(s); st.Shown || !strings.HasPrefix(s.ui.verdictLines[0].text, "Mystery") {
@@ -331,6 +334,11 @@ func TestCaptionClaims(t *testing.T) {
 			t.Errorf("guess key %d is %s", i, guessLabel(i))
 		}
 	}
+	press(t, s, ebiten.KeyG, false)
+	if st := status(s); st.Shown || st.Mystery.Asked != 0 {
+		t.Errorf("a guess before a quarter of the run counted: %+v", st.Mystery)
+	}
+	show(s, 0.25)
 	press(t, s, ebiten.KeyG, false)
 	s.Update(ctx())
 	if st := status(s); !st.Shown || st.Mystery.Asked != 1 || !strings.Contains(s.ui.verdictLines[1].text, "score") {
@@ -484,5 +492,52 @@ func TestEvidenceRingsAreLabelledApart(t *testing.T) {
 			}
 			dst.Deallocate()
 		}
+	}
+}
+
+// show trains the run until share of it is on screen.
+func show(s *Scene, share float64) {
+	for s.shownShare() < share && !s.run.Done() {
+		s.run.T.Step(s.run.PerEpoch)
+		s.refresh(false)
+		s.catchUp(repaintEvery)
+	}
+}
+
+// A mystery's guess counts only once a quarter of its run is on screen:
+// M, X and U at once ask to wait; after a quarter of the run, U counts.
+func TestMysteryGuessWaitsForTheCurves(t *testing.T) {
+	s := New()
+	c := ctx()
+	press(t, s, ebiten.KeyM, false)
+	press(t, s, ebiten.KeyX, false)
+	press(t, s, ebiten.KeyU, false)
+	s.Update(c)
+	st := status(s)
+	if st.Mystery.Revealed || st.Mystery.Asked != 0 || st.Done || !strings.Contains(st.Mystery.Wait, "Wait until 25 %") {
+		t.Fatalf("an early guess: %+v, done %v", st.Mystery, st.Done)
+	}
+	found := false
+	for _, l := range s.ui.verdictLines {
+		found = found || strings.Contains(l.text, "Too early")
+	}
+	if !found {
+		t.Errorf("the panel does not say to wait: %+v", s.ui.verdictLines)
+	}
+	for s.shownShare() < minShown {
+		s.run.T.Step(s.run.PerEpoch / 2)
+		s.refresh(false)
+		s.Update(c)
+		if s.shownShare() < minShown {
+			press(t, s, ebiten.KeyU, false)
+			if status(s).Mystery.Revealed {
+				t.Fatalf("revealed at %.2f of the run", s.shownShare())
+			}
+		}
+	}
+	press(t, s, ebiten.KeyU, false)
+	st = status(s)
+	if !st.Mystery.Revealed || st.Mystery.Asked != 1 || st.Mystery.Wait != "" {
+		t.Errorf("a guess after a quarter of the run: %+v", st.Mystery)
 	}
 }

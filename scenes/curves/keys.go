@@ -32,7 +32,7 @@ func (s *Scene) keyTable() []kit.Key {
 	}
 	for i, c := range diagnose.Conditions {
 		t = append(t, kit.Key{Keys: []ebiten.Key{guessKeys[i]}, Label: guessLabel(i), Help: "mystery: diagnose it as " + c.Name(),
-			Group: "mystery: your diagnosis (G healthy, U LR too high, L LR too low, V overfitting, B bad init, D data bug, P plateau then LR ÷ 10)",
+			Group: "mystery: your diagnosis, once a quarter of the run is on screen (G healthy, U LR too high, L LR too low, V overfitting, B bad init, D data bug, P plateau then LR ÷ 10)",
 			Do:    func(bool) { s.pick(c) }})
 	}
 	return append(t, s.ui.caption.Key())

@@ -50,10 +50,11 @@ type panelKey struct {
 	version, diagVer, points int
 	hidden, mystery, paused  bool
 	right, asked             int
+	wait                     string
 }
 
 func (s *Scene) panelKey() panelKey {
-	return panelKey{s.version, s.shownDiag, s.shownPts, s.hidden(), s.mystery, s.paused, s.right, s.asked}
+	return panelKey{s.version, s.shownDiag, s.shownPts, s.hidden(), s.mystery, s.paused, s.right, s.asked, s.wait}
 }
 
 func lineH(t *widgets.Theme) float64 { return math.Round(t.LineH(widgets.Body) * 1.2) }
@@ -146,7 +147,10 @@ func (s *Scene) writeVerdict(t *widgets.Theme) {
 	switch {
 	case s.hidden():
 		ls = append(ls, line{text: fmt.Sprintf("Mystery %d: what is wrong, if anything?", s.number), bold: true, col: 4})
-		ls = wrapInto(ls, t, "Pick a diagnosis with its button or key: G healthy, U LR too high, L LR too low, V overfitting, B bad init, D data bug, P plateau then LR ÷ 10.", w, 0)
+		if s.wait != "" {
+			ls = wrapInto(ls, t, s.wait, w, 2)
+		}
+		ls = wrapInto(ls, t, fmt.Sprintf("Once %.0f %% of the run is on screen, pick a diagnosis with its button or key: G healthy, U LR too high, L LR too low, V overfitting, B bad init, D data bug, P plateau then LR ÷ 10.", 100*minShown), w, 0)
 		ls = append(ls, line{text: fmt.Sprintf("score %d / %d", s.right, s.asked), col: 3})
 	case s.mystery:
 		want := s.scenario().Want

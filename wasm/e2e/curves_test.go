@@ -64,6 +64,13 @@ func TestPageCurvesMystery(t *testing.T) {
 	p := openPage(t, "?scene=curves", 360, 640)
 	p.key("m")
 	p.waitFor(`window.gradlab.state.mystery.on && !window.gradlab.state.shown`, 5*time.Second)
+	// A guess before a quarter of the run is on screen asks to wait.
+	p.key("r")
+	p.key("u")
+	p.waitFor(`window.gradlab.state.mystery.wait != ""`, 5*time.Second)
+	if m := p.cvStatus().State.Mystery; m.Revealed || m.Asked != 0 {
+		t.Errorf("an early guess counted: %+v", m)
+	}
 	p.key("f")
 	p.waitFor(`window.gradlab.state.done`, 30*time.Second)
 	p.shot("curves-mystery-360x640")
