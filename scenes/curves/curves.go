@@ -18,7 +18,7 @@ import (
 	"gradlab/widgets"
 )
 
-// The seed's range and default, and the training budget per tick: about a
+// The seed's range (1 … seedMax, as in the other scenes) and default, and the training budget per tick: about a
 // millisecond natively keeps Update+Draw well under 2 ms.
 const (
 	seedMax     = 9999
@@ -167,7 +167,7 @@ func (s *Scene) setScenario(i int) {
 }
 
 func (s *Scene) setSeed(v int) {
-	v = ((v % (seedMax + 1)) + seedMax + 1) % (seedMax + 1)
+	v = ((v-1)%seedMax+seedMax)%seedMax + 1 // 1 … seedMax, wrapping
 	if v != s.seed {
 		s.seed = v
 		s.restart()

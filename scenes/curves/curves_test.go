@@ -108,8 +108,12 @@ func TestKeysChangeTheState(t *testing.T) {
 	}
 	press(t, s, ebiten.KeyN, true)
 	press(t, s, ebiten.KeyN, true)
-	if status(s).Seed != 0 {
-		t.Error("Shift+N")
+	if status(s).Seed != seedMax {
+		t.Errorf("Shift+N from 1 wraps to %d, not %d", status(s).Seed, seedMax)
+	}
+	press(t, s, ebiten.KeyN, false)
+	if status(s).Seed != 1 {
+		t.Error("N from the last seed wraps to 1")
 	}
 	press(t, s, ebiten.KeySpace, false)
 	s.Update(ctx())
@@ -164,9 +168,22 @@ func TestURLRoundTrip(t *testing.T) {
 	if status(n).Scenario != status(m).Scenario || status(n).Seed != status(m).Seed {
 		t.Errorf("mystery 77 differs between visits: %s/%d against %s/%d", status(n).Scenario, status(n).Seed, status(m).Scenario, status(m).Seed)
 	}
-	for _, bad := range []string{"abc", "-1", "1e9", "1000000"} {
+	// Seeds run 1 … 9999: 0 is named and the default kept.
+	for _, bad := range []string{"0", "10000", "-1"} {
 		o := New()
-		if msgs := kit.Apply(o, map[string]string{"mystery": bad}); len(msgs) != 1 || status(o).Mystery.On {
+		if msgs := kit.Apply(o, map[string]string{"seed": bad}); len(msgs) != 1 || !strings.Contains(msgs[0], "9999") || status(o).Seed != seedDef {
+			t.Errorf("seed=%s: %q, seed %d", bad, msgs, status(o).Seed)
+		}
+	}
+	for _, ok := range []string{"1", "9999"} {
+		o := New()
+		if msgs := kit.Apply(o, map[string]string{"seed": ok}); len(msgs) != 0 {
+			t.Errorf("seed=%s: %q", ok, msgs)
+		}
+	}
+	for _, bad := range []string{"abc", "-1", "0", "1e9", "1000000"} {
+		o := New()
+		if msgs := kit.Apply(o, map[string]string{"mystery": bad}); len(msgs) != 1 || !strings.Contains(msgs[0], "999999") || status(o).Mystery.On {
 			t.Errorf("mystery=%s: %q %+v", bad, msgs, status(o).Mystery)
 		}
 	}
