@@ -44,6 +44,8 @@ var (
 	trainCol = assets.SkyBlue
 	valCol   = assets.Orange
 	markCol  = assets.Yellow
+	// labelBack is the panel colour, a little see-through.
+	labelBack = color.NRGBA{0x1B, 0x1F, 0x26, 0xd0}
 )
 
 // Draw repaints the parts whose inputs changed.
@@ -262,6 +264,9 @@ func (s *Scene) drawMarks(dst *ebiten.Image, t *widgets.Theme, lnBox widgets.Rec
 	// the line labels and the other rings.
 	s.drawn.labels = placeLabels(t, pts, texts, t.S(7), avoid, la)
 	for _, p := range s.drawn.labels {
+		// A backing of the panel's colour keeps the label legible where
+		// it crosses a curve.
+		widgets.FillRect(dst, widgets.Rect{X: p.box.X - 1, Y: p.box.Y, W: p.box.W + 2, H: p.box.H}, labelBack)
 		t.Text(dst, p.text, p.box.X, p.box.Y, widgets.Small, false, markCol, widgets.Left)
 	}
 	s.drawn.lnBox = lnBox
