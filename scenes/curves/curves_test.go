@@ -442,6 +442,20 @@ func TestNoVerdictOnAHealthyRunInProgress(t *testing.T) {
 		if h := s.ui.verdictLines[0].text; h != "cannot tell yet" {
 			t.Errorf("epoch %d: heading %q", epochs, h)
 		}
+		// The "read at" line names the epoch the evidence names, also once
+		// the run has gone on past it.
+		if epochs > 50 {
+			continue
+		}
+		s.run.T.Step(s.run.PerEpoch)
+		s.refresh(false)
+		s.layout(ctx())
+		ls := s.ui.verdictLines
+		at := strings.TrimPrefix(ls[len(ls)-1].text, "read at epoch ")
+		at = strings.Fields(at)[0]
+		if !strings.Contains(st.Evidence, "(epoch "+at+")") {
+			t.Errorf("epoch %d: read at %s, evidence %s", epochs, at, st.Evidence)
+		}
 	}
 	s.finish()
 	if st := status(s); st.Diagnosis != "healthy" {

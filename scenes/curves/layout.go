@@ -142,7 +142,13 @@ func (s *Scene) writeVerdict(t *widgets.Theme) {
 		}
 		ls = append(ls, line{text: head, bold: true, col: col})
 		ls = wrapInto(ls, t, ev, w, 0)
-		ls = append(ls, line{text: fmt.Sprintf("read at epoch %s of %d", num(s.run.T.Epoch()), s.run.Epochs()), col: 3})
+		// The epoch of the last point the doctor read, which the run may
+		// have passed since (it re-reads every few points).
+		at := 0.0
+		if k := min(s.diagAt, len(s.cur.Epoch)); k > 0 {
+			at = s.cur.Epoch[k-1]
+		}
+		ls = append(ls, line{text: fmt.Sprintf("read at epoch %s of %d", num(at), s.run.Epochs()), col: 3})
 	}
 	switch {
 	case s.hidden():
