@@ -8,6 +8,7 @@
 package curves
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"time"
@@ -17,7 +18,7 @@ import (
 	"gradlab/widgets"
 )
 
-// The seed's range and default, and the training budget per tick: about a
+// The seed's range (1 … seedMax, as in the other scenes) and default, and the training budget per tick: about a
 // millisecond natively keeps Update+Draw well under 2 ms.
 const (
 	seedMax     = 9999
@@ -26,6 +27,10 @@ const (
 	reDiag      = 3 // re-read the curves every this many new points
 	mysterySalt = 0x6d7973
 	codeMax     = 999999 // mystery codes run 1 … codeMax
+	// minShown is the share of a mystery's run that must be on screen
+	// before a guess counts: before it there is no curve to read, and a
+	// guess would be a coin toss that reveals the answer.
+	minShown = 0.25
 	// runTime is how long a whole run takes to watch: the curves grow at
 	// this pace (or slower, where a tick's budget cannot keep up).
 	runTime = 6 * time.Second
@@ -65,6 +70,8 @@ type Scene struct {
 	revealed bool
 	right    int
 	asked    int
+	// wait is the message for a guess made too early ("" none).
+	wait string
 	// code picks the mystery (scenario and seed) and is what the URL
 	// carries; number counts the session's mysteries, for the heading.
 	code, number int
@@ -99,7 +106,7 @@ func (s *Scene) scenario() diagnose.Scenario { return diagnose.Scenarios[s.sc] }
 func (s *Scene) restart() {
 	s.run = diagnose.NewRun(s.scenario(), uint64(s.seed))
 	s.version++
-	s.guess, s.revealed = diagnose.Unknown, false
+	s.guess, s.revealed, s.wait = diagnose.Unknown, false, ""
 	s.paused, s.owed = false, 0
 	s.refresh(true)
 }
@@ -136,6 +143,14 @@ func (s *Scene) advance(dt, b time.Duration) {
 	}
 }
 
+// togglePause pauses or resumes a run in progress; a finished run has
+// nothing to pause.
+func (s *Scene) togglePause() {
+	if !s.run.Done() {
+		s.paused = !s.paused
+	}
+}
+
 // finish trains to the end at once (key F, tests).
 func (s *Scene) finish() {
 	s.run.Finish()
@@ -152,7 +167,7 @@ func (s *Scene) setScenario(i int) {
 }
 
 func (s *Scene) setSeed(v int) {
-	v = ((v % (seedMax + 1)) + seedMax + 1) % (seedMax + 1)
+	v = ((v-1)%seedMax+seedMax)%seedMax + 1 // 1 … seedMax, wrapping
 	if v != s.seed {
 		s.seed = v
 		s.restart()
@@ -202,6 +217,11 @@ func (s *Scene) pick(c diagnose.Condition) {
 	if !s.mystery || s.revealed {
 		return
 	}
+	if sh := s.shownShare(); sh < minShown {
+		s.wait = fmt.Sprintf("Too early to diagnose: %.0f %% of the run is on screen. Wait until %.0f %% (or press F to see it all), then guess.", 100*sh, 100*minShown)
+		return
+	}
+	s.wait = ""
 	if !s.run.Done() {
 		s.finish()
 	}
@@ -210,6 +230,15 @@ func (s *Scene) pick(c diagnose.Condition) {
 	if c == s.scenario().Want {
 		s.right++
 	}
+}
+
+// shownShare is the share of the run the curves on screen cover.
+func (s *Scene) shownShare() float64 {
+	n := min(s.shownPts, len(s.cur.Epoch))
+	if n == 0 || s.run.Epochs() == 0 {
+		return 0
+	}
+	return s.cur.Epoch[n-1] / float64(s.run.Epochs())
 }
 
 // hidden reports whether the scenario's name and the doctor's verdict are

@@ -108,8 +108,12 @@ func TestKeysChangeTheState(t *testing.T) {
 	}
 	press(t, s, ebiten.KeyN, true)
 	press(t, s, ebiten.KeyN, true)
-	if status(s).Seed != 0 {
-		t.Error("Shift+N")
+	if status(s).Seed != seedMax {
+		t.Errorf("Shift+N from 1 wraps to %d, not %d", status(s).Seed, seedMax)
+	}
+	press(t, s, ebiten.KeyN, false)
+	if status(s).Seed != 1 {
+		t.Error("N from the last seed wraps to 1")
 	}
 	press(t, s, ebiten.KeySpace, false)
 	s.Update(ctx())
@@ -164,9 +168,22 @@ func TestURLRoundTrip(t *testing.T) {
 	if status(n).Scenario != status(m).Scenario || status(n).Seed != status(m).Seed {
 		t.Errorf("mystery 77 differs between visits: %s/%d against %s/%d", status(n).Scenario, status(n).Seed, status(m).Scenario, status(m).Seed)
 	}
-	for _, bad := range []string{"abc", "-1", "1e9", "1000000"} {
+	// Seeds run 1 … 9999: 0 is named and the default kept.
+	for _, bad := range []string{"0", "10000", "-1"} {
 		o := New()
-		if msgs := kit.Apply(o, map[string]string{"mystery": bad}); len(msgs) != 1 || status(o).Mystery.On {
+		if msgs := kit.Apply(o, map[string]string{"seed": bad}); len(msgs) != 1 || !strings.Contains(msgs[0], "9999") || status(o).Seed != seedDef {
+			t.Errorf("seed=%s: %q, seed %d", bad, msgs, status(o).Seed)
+		}
+	}
+	for _, ok := range []string{"1", "9999"} {
+		o := New()
+		if msgs := kit.Apply(o, map[string]string{"seed": ok}); len(msgs) != 0 {
+			t.Errorf("seed=%s: %q", ok, msgs)
+		}
+	}
+	for _, bad := range []string{"abc", "-1", "0", "1e9", "1000000"} {
+		o := New()
+		if msgs := kit.Apply(o, map[string]string{"mystery": bad}); len(msgs) != 1 || !strings.Contains(msgs[0], "999999") || status(o).Mystery.On {
 			t.Errorf("mystery=%s: %q %+v", bad, msgs, status(o).Mystery)
 		}
 	}
@@ -190,6 +207,7 @@ func TestMysteryScoring(t *testing.T) {
 		t.Errorf("mystery x axis up to %g, %q", s.ui.accPlot.XMax, s.ui.accPlot.XLabel)
 	}
 	want := s.scenario().Want
+	show(s, minShown)
 	for i, c := range diagnose.Conditions {
 		if c == want {
 			press(t, s, guessKeys[i], false)
@@ -216,6 +234,7 @@ func TestMysteryScoring(t *testing.T) {
 	if s.scenario().Want == wrong {
 		wrong = diagnose.LRHigh
 	}
+	show(s, minShown)
 	s.pick(wrong)
 	st = status(s)
 	if st.Mystery.Right != 1 || st.Mystery.Asked != 2 {
@@ -315,7 +334,8 @@ func TestCaptionClaims(t *testing.T) {
 		t.Errorf("LR too low: lost %.2f by epoch %g, %s", lost, c.Epoch[n-1], s.diag.Condition)
 	}
 	// "press M for a mystery. The name and the verdict are hidden; diagnose
-	// it with G, U, L, V, B, D or P, then see the answer and your score."
+	// it with G, U, L, V, B, D or P, once a quarter of the run is on
+	// screen, then see the answer and your score."
 	press(t, s, ebiten.KeyM, false)
 	s.Update(ctx())
 	if st := status(s); st.Shown || !strings.HasPrefix(s.ui.verdictLines[0].text, "Mystery") {
@@ -331,6 +351,11 @@ func TestCaptionClaims(t *testing.T) {
 			t.Errorf("guess key %d is %s", i, guessLabel(i))
 		}
 	}
+	press(t, s, ebiten.KeyG, false)
+	if st := status(s); st.Shown || st.Mystery.Asked != 0 {
+		t.Errorf("a guess before a quarter of the run counted: %+v", st.Mystery)
+	}
+	show(s, 0.25)
 	press(t, s, ebiten.KeyG, false)
 	s.Update(ctx())
 	if st := status(s); !st.Shown || st.Mystery.Asked != 1 || !strings.Contains(s.ui.verdictLines[1].text, "score") {
@@ -396,5 +421,154 @@ func TestMovedLayoutRepaintsInFull(t *testing.T) {
 	}
 	if !c.Full {
 		t.Errorf("the strip moved from %+v to %+v without a full repaint", before, s.ui.screen.Strip)
+	}
+}
+
+// While the healthy run trains, the doctor reads what it shows so far and
+// gives no verdict on how it ends; at its end it says healthy.
+func TestNoVerdictOnAHealthyRunInProgress(t *testing.T) {
+	s := New()
+	for _, epochs := range []int{10, 20, 40, 59} {
+		for s.run.T.Epoch() < float64(epochs) {
+			s.run.T.Step(s.run.PerEpoch)
+			s.refresh(false)
+		}
+		s.refresh(true)
+		s.layout(ctx())
+		st := status(s)
+		if st.Diagnosis != "unknown" || !strings.Contains(st.Evidence, "reading so far") || strings.Contains(st.Evidence, "levelled") {
+			t.Errorf("epoch %d: %s (%s)", epochs, st.Diagnosis, st.Evidence)
+		}
+		if h := s.ui.verdictLines[0].text; h != "cannot tell yet" {
+			t.Errorf("epoch %d: heading %q", epochs, h)
+		}
+		// The "read at" line names the epoch the evidence names, also once
+		// the run has gone on past it.
+		if epochs > 50 {
+			continue
+		}
+		s.run.T.Step(s.run.PerEpoch)
+		s.refresh(false)
+		s.layout(ctx())
+		ls := s.ui.verdictLines
+		at := strings.TrimPrefix(ls[len(ls)-1].text, "read at epoch ")
+		at = strings.Fields(at)[0]
+		if !strings.Contains(st.Evidence, "(epoch "+at+")") {
+			t.Errorf("epoch %d: read at %s, evidence %s", epochs, at, st.Evidence)
+		}
+	}
+	s.finish()
+	if st := status(s); st.Diagnosis != "healthy" {
+		t.Errorf("finished: %s (%s)", st.Diagnosis, st.Evidence)
+	}
+}
+
+// When the run is over the play button no longer offers a pause, and
+// Space leaves a finished run alone.
+func TestPlayButtonAfterTheRun(t *testing.T) {
+	s := New()
+	c := ctx()
+	s.Update(c)
+	if l := s.ui.playBtn.Label; l != "pause (Space)" {
+		t.Errorf("training: %q", l)
+	}
+	press(t, s, ebiten.KeyF, false)
+	s.Update(c)
+	if l := s.ui.playBtn.Label; strings.Contains(l, "pause") || strings.Contains(l, "resume") {
+		t.Errorf("done: %q", l)
+	}
+	press(t, s, ebiten.KeySpace, false)
+	if status(s).Paused {
+		t.Error("Space paused a finished run")
+	}
+}
+
+// Every evidence ring carries its label on the plot, and no label sits on
+// the ln 3 label, a ring or another label (the data bug's rings lie on
+// the ln 3 line).
+func TestEvidenceRingsAreLabelledApart(t *testing.T) {
+	for _, id := range []string{"data-bug", "overfit", "lr-drop", "healthy", "bad-init"} {
+		for _, size := range [][2]float64{{1280, 800}, {360, 640}} {
+			s := New()
+			s.setScenario(index(id))
+			s.finish()
+			c := ctx()
+			c.Area = widgets.Rect{Y: 36, W: size[0], H: size[1] - 36}
+			s.Update(c)
+			dst := ebiten.NewImage(int(size[0]), int(size[1]))
+			c.Full = true
+			s.Draw(dst, c)
+			rings := 0
+			for _, m := range s.diag.Marks {
+				if !m.Line {
+					rings++
+				}
+			}
+			ls := s.drawn.labels
+			if len(ls) != rings {
+				t.Errorf("%s %v: %d labels for %d rings", id, size, len(ls), rings)
+			}
+			for i, a := range ls {
+				if overlaps(a.box, s.drawn.lnBox) {
+					t.Errorf("%s %v: %q on the ln 3 label", id, size, a.text)
+				}
+				if !inside(a.box, s.ui.lossPlot.Area()) {
+					t.Errorf("%s %v: %q outside the plot", id, size, a.text)
+				}
+				for _, b := range ls[i+1:] {
+					if overlaps(a.box, b.box) {
+						t.Errorf("%s %v: %q on %q", id, size, a.text, b.text)
+					}
+				}
+			}
+			dst.Deallocate()
+		}
+	}
+}
+
+// show trains the run until share of it is on screen.
+func show(s *Scene, share float64) {
+	for s.shownShare() < share && !s.run.Done() {
+		s.run.T.Step(s.run.PerEpoch)
+		s.refresh(false)
+		s.catchUp(repaintEvery)
+	}
+}
+
+// A mystery's guess counts only once a quarter of its run is on screen:
+// M, X and U at once ask to wait; after a quarter of the run, U counts.
+func TestMysteryGuessWaitsForTheCurves(t *testing.T) {
+	s := New()
+	c := ctx()
+	press(t, s, ebiten.KeyM, false)
+	press(t, s, ebiten.KeyX, false)
+	press(t, s, ebiten.KeyU, false)
+	s.Update(c)
+	st := status(s)
+	if st.Mystery.Revealed || st.Mystery.Asked != 0 || st.Done || !strings.Contains(st.Mystery.Wait, "Wait until 25 %") {
+		t.Fatalf("an early guess: %+v, done %v", st.Mystery, st.Done)
+	}
+	found := false
+	for _, l := range s.ui.verdictLines {
+		found = found || strings.Contains(l.text, "Too early")
+	}
+	if !found {
+		t.Errorf("the panel does not say to wait: %+v", s.ui.verdictLines)
+	}
+	for s.shownShare() < minShown {
+		s.run.T.Step(s.run.PerEpoch / 2)
+		s.refresh(false)
+		s.Update(c)
+		if s.shownShare() < minShown {
+			press(t, s, ebiten.KeyU, false)
+			if status(s).Mystery.Revealed {
+				t.Fatalf("revealed at %.2f of the run", s.shownShare())
+			}
+		}
+	}
+	press(t, s, ebiten.KeyU, false)
+	st = status(s)
+	if !st.Mystery.Revealed || st.Mystery.Asked != 1 || st.Mystery.Wait != "" {
+		t.Errorf("a guess after a quarter of the run: %+v", st.Mystery)
 	}
 }

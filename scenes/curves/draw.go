@@ -21,6 +21,10 @@ type drawState struct {
 	strip   stripKey
 	// pts is how many points the plots' series layers hold, for version.
 	pts, version int
+	// labels are the evidence rings' labels as last drawn, lnBox the ln C
+	// label's box (tests check they do not collide).
+	labels []placed
+	lnBox  widgets.Rect
 }
 
 type mainKey struct {
@@ -40,6 +44,8 @@ var (
 	trainCol = assets.SkyBlue
 	valCol   = assets.Orange
 	markCol  = assets.Yellow
+	// labelBack is the panel colour, a little see-through.
+	labelBack = color.NRGBA{0x1B, 0x1F, 0x26, 0xd0}
 )
 
 // Draw repaints the parts whose inputs changed.
@@ -183,22 +189,34 @@ func (s *Scene) drawMain(dst *ebiten.Image, t *widgets.Theme) {
 		u.accPlot.Draw(dst)
 	}
 	// Reference labels.
-	la := u.lossPlot.Area()
-	if c := float64(cur.Classes); c >= 2 && la.W > t.S(80) {
-		_, ly := u.lossPlot.Map(0, math.Log(c))
-		t.Text(dst, "ln 3: guessing", la.Right()-t.S(4), ly-t.LineH(widgets.Small)-t.S(1), widgets.Small, false, assets.Dim, widgets.Right)
+	lnBox := s.lnCLabel(t)
+	if lnBox.W > 0 {
+		t.Text(dst, "ln 3: guessing", lnBox.Right(), lnBox.Y, widgets.Small, false, assets.Dim, widgets.Right)
 	}
 	if s.hidden() {
 		return
 	}
-	s.drawMarks(dst, t)
+	s.drawMarks(dst, t, lnBox)
+}
+
+// lnCLabel is where the ln C line's label goes (zero: none).
+func (s *Scene) lnCLabel(t *widgets.Theme) widgets.Rect {
+	la := s.ui.lossPlot.Area()
+	c := float64(s.cur.Classes)
+	if c < 2 || la.W <= t.S(80) {
+		return widgets.Rect{}
+	}
+	_, ly := s.ui.lossPlot.Map(0, math.Log(c))
+	w, h := t.Width("ln 3: guessing", widgets.Small, false), t.LineH(widgets.Small)
+	return widgets.Rect{X: la.Right() - t.S(4) - w, Y: ly - h - t.S(1), W: w, H: h}
 }
 
 // drawMarks puts the evidence on the curves: vertical lines at the epochs
 // the doctor names, rings on the points.
-func (s *Scene) drawMarks(dst *ebiten.Image, t *widgets.Theme) {
+func (s *Scene) drawMarks(dst *ebiten.Image, t *widgets.Theme, lnBox widgets.Rect) {
 	u := &s.ui
 	la := u.lossPlot.Area()
+	avoid := []widgets.Rect{lnBox}
 	bottom := la.Bottom()
 	if u.accPlot.Rect.W > 0 {
 		bottom = u.accPlot.Area().Bottom()
@@ -216,9 +234,16 @@ func (s *Scene) drawMarks(dst *ebiten.Image, t *widgets.Theme) {
 					lx, al = x-t.S(3), widgets.Right
 				}
 				t.Text(dst, m.Label, lx, la.Y+t.S(2), widgets.Small, false, markCol, al)
+				w := t.Width(m.Label, widgets.Small, false)
+				if al == widgets.Right {
+					lx -= w
+				}
+				avoid = append(avoid, widgets.Rect{X: lx, Y: la.Y + t.S(2), W: w, H: t.LineH(widgets.Small)})
 			}
 		}
 	}
+	var pts [][2]float64
+	var texts []string
 	for _, m := range s.diag.Marks {
 		if m.Line {
 			continue
@@ -233,5 +258,16 @@ func (s *Scene) drawMarks(dst *ebiten.Image, t *widgets.Theme) {
 		}
 		widgets.Ring(dst, x, y, t.S(6), t.S(2), markCol)
 		widgets.Circle(dst, x, y, t.S(2.5), c)
+		pts, texts = append(pts, [2]float64{x, y}), append(texts, m.Label)
 	}
+	// Each ring says what it marks, beside it, clear of the ln C label,
+	// the line labels and the other rings.
+	s.drawn.labels = placeLabels(t, pts, texts, t.S(7), avoid, la)
+	for _, p := range s.drawn.labels {
+		// A backing of the panel's colour keeps the label legible where
+		// it crosses a curve.
+		widgets.FillRect(dst, widgets.Rect{X: p.box.X - 1, Y: p.box.Y, W: p.box.W + 2, H: p.box.H}, labelBack)
+		t.Text(dst, p.text, p.box.X, p.box.Y, widgets.Small, false, markCol, widgets.Left)
+	}
+	s.drawn.lnBox = lnBox
 }

@@ -25,14 +25,14 @@ func (s *Scene) keyTable() []kit.Key {
 		}},
 		{Keys: []ebiten.Key{ebiten.KeyN}, Label: "N / Shift+N", Help: "next / previous seed: new data, weights and batches", Do: func(sh bool) { s.setSeed(s.seed + kit.Dir(sh)) }},
 		{Keys: []ebiten.Key{ebiten.KeyR}, Label: "R", Help: "train again from the start", Do: func(bool) { s.restart() }},
-		{Keys: []ebiten.Key{ebiten.KeySpace}, Label: "Space", Help: "pause / resume training", Do: func(bool) { s.paused = !s.paused }},
+		{Keys: []ebiten.Key{ebiten.KeySpace}, Label: "Space", Help: "pause / resume training", Do: func(bool) { s.togglePause() }},
 		{Keys: []ebiten.Key{ebiten.KeyF}, Label: "F", Help: "finish: train to the last epoch at once", Do: func(bool) { s.finish() }},
 		{Keys: []ebiten.Key{ebiten.KeyM}, Label: "M", Help: "mystery mode on / off: the scenario is hidden until you diagnose it", Do: func(bool) { s.setMystery(!s.mystery) }},
 		{Keys: []ebiten.Key{ebiten.KeyX}, Label: "X", Help: "a new mystery: a random scenario and seed", Do: func(bool) { s.newMystery() }},
 	}
 	for i, c := range diagnose.Conditions {
 		t = append(t, kit.Key{Keys: []ebiten.Key{guessKeys[i]}, Label: guessLabel(i), Help: "mystery: diagnose it as " + c.Name(),
-			Group: "mystery: your diagnosis (G healthy, U LR too high, L LR too low, V overfitting, B bad init, D data bug, P plateau then LR ÷ 10)",
+			Group: "mystery: your diagnosis, once a quarter of the run is on screen (G healthy, U LR too high, L LR too low, V overfitting, B bad init, D data bug, P plateau then LR ÷ 10)",
 			Do:    func(bool) { s.pick(c) }})
 	}
 	return append(t, s.ui.caption.Key())

@@ -50,10 +50,11 @@ type panelKey struct {
 	version, diagVer, points int
 	hidden, mystery, paused  bool
 	right, asked             int
+	wait                     string
 }
 
 func (s *Scene) panelKey() panelKey {
-	return panelKey{s.version, s.shownDiag, s.shownPts, s.hidden(), s.mystery, s.paused, s.right, s.asked}
+	return panelKey{s.version, s.shownDiag, s.shownPts, s.hidden(), s.mystery, s.paused, s.right, s.asked, s.wait}
 }
 
 func lineH(t *widgets.Theme) float64 { return math.Round(t.LineH(widgets.Body) * 1.2) }
@@ -131,18 +132,31 @@ func (s *Scene) writeVerdict(t *widgets.Theme) {
 		if d.Condition != diagnose.Unknown {
 			head += fmt.Sprintf("  (confidence %.0f %%)", d.Confidence*100)
 		}
-		ls = append(ls, line{text: head, bold: true, col: col})
 		ev := d.Evidence
 		if d.Condition == diagnose.Unknown { // the heading says it already
-			ev = strings.TrimPrefix(ev, "cannot tell: ")
+			if rest, ok := strings.CutPrefix(ev, "cannot tell yet: "); ok {
+				head, ev = "cannot tell yet", rest
+			} else {
+				ev = strings.TrimPrefix(ev, "cannot tell: ")
+			}
 		}
+		ls = append(ls, line{text: head, bold: true, col: col})
 		ls = wrapInto(ls, t, ev, w, 0)
-		ls = append(ls, line{text: fmt.Sprintf("read at epoch %s of %d", num(s.run.T.Epoch()), s.run.Epochs()), col: 3})
+		// The epoch of the last point the doctor read, which the run may
+		// have passed since (it re-reads every few points).
+		at := 0.0
+		if k := min(s.diagAt, len(s.cur.Epoch)); k > 0 {
+			at = s.cur.Epoch[k-1]
+		}
+		ls = append(ls, line{text: fmt.Sprintf("read at epoch %s of %d", num(at), s.run.Epochs()), col: 3})
 	}
 	switch {
 	case s.hidden():
 		ls = append(ls, line{text: fmt.Sprintf("Mystery %d: what is wrong, if anything?", s.number), bold: true, col: 4})
-		ls = wrapInto(ls, t, "Pick a diagnosis with its button or key: G healthy, U LR too high, L LR too low, V overfitting, B bad init, D data bug, P plateau then LR ÷ 10.", w, 0)
+		if s.wait != "" {
+			ls = wrapInto(ls, t, s.wait, w, 2)
+		}
+		ls = wrapInto(ls, t, fmt.Sprintf("Once %.0f %% of the run is on screen, pick a diagnosis with its button or key: G healthy, U LR too high, L LR too low, V overfitting, B bad init, D data bug, P plateau then LR ÷ 10.", 100*minShown), w, 0)
 		ls = append(ls, line{text: fmt.Sprintf("score %d / %d", s.right, s.asked), col: 3})
 	case s.mystery:
 		want := s.scenario().Want
@@ -233,7 +247,10 @@ func (s *Scene) fillStrip(t *widgets.Theme) {
 	st.Gap()
 	st.Button(t, &u.restartBtn, "restart (R)")
 	play := "pause (Space)"
-	if s.paused {
+	switch {
+	case s.run.Done():
+		play = "run done"
+	case s.paused:
 		play = "resume (Space)"
 	}
 	st.Button(t, &u.playBtn, play)
@@ -274,7 +291,7 @@ func (s *Scene) updateControls(c *kit.Ctx) {
 		s.restart()
 	}
 	if u.playBtn.Update(in) {
-		s.paused = !s.paused
+		s.togglePause()
 	}
 	if u.finishBtn.Update(in) {
 		s.finish()

@@ -42,7 +42,7 @@ func (s *Scene) Params() []kit.Param {
 			}
 			return strconv.Itoa(s.seed)
 		}, Write: func(v string) (err error) {
-			s.seed, err = kit.IntIn(v, 0, seedMax, s.seed, "the seed")
+			s.seed, err = kit.IntIn(v, 1, seedMax, s.seed, "the seed")
 			return err
 		}},
 		{Name: "mystery", Read: func() string {
@@ -52,7 +52,7 @@ func (s *Scene) Params() []kit.Param {
 			return ""
 		}, Write: func(v string) (err error) {
 			switch strings.ToLower(v) {
-			case "0", "false":
+			case "false":
 				s.mystery = false
 				return nil
 			case "true":

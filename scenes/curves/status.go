@@ -46,6 +46,9 @@ type MysteryStatus struct {
 	Revealed bool   `json:"revealed"`
 	Right    int    `json:"right"`
 	Asked    int    `json:"asked"`
+	// Wait is the message for a guess made before enough of the run was
+	// on screen ("" none).
+	Wait string `json:"wait"`
 }
 
 func fin(v float64) float64 {
@@ -64,7 +67,7 @@ func (s *Scene) Status() any {
 		Diagnosis: s.diag.Condition.ID(), Verdict: s.diag.Condition.Name(), Evidence: s.diag.Evidence,
 		Confidence: fin(s.diag.Confidence), Marks: []diagnose.Mark{}, DiagnosedAt: s.diagAt, Shown: !s.hidden(),
 		Version: s.version,
-		Mystery: MysteryStatus{On: s.mystery, Number: s.number, Code: s.code, Revealed: s.revealed, Right: s.right, Asked: s.asked}}
+		Mystery: MysteryStatus{On: s.mystery, Number: s.number, Code: s.code, Revealed: s.revealed, Right: s.right, Asked: s.asked, Wait: s.wait}}
 	if n := len(s.cur.TrainLoss); n > 0 {
 		st.TrainLoss, st.ValLoss = fin(s.cur.TrainLoss[n-1]), fin(s.cur.ValLoss[n-1])
 		st.TrainAcc, st.ValAcc, st.LR = fin(s.cur.TrainAcc[n-1]), fin(s.cur.ValAcc[n-1]), fin(s.cur.LR[n-1])

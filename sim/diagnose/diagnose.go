@@ -82,6 +82,11 @@ type Curves struct {
 	Diverged   bool
 	DivergedAt float64
 	Why        string
+	// Partial says the run is still training: what comes next may turn a
+	// settled curve into an overfitting one or a crawl into a descent, so
+	// verdicts about how a run ends (healthy, LR too low, data bug) are
+	// held back and the reading says what the curves show so far.
+	Partial bool
 }
 
 // Series names a curve.
@@ -167,8 +172,12 @@ const (
 	StillFalling = 0.18
 	// HealthyDrop, Levelled: at least half the start gone and under 15 % of
 	// the drop in the last third is a curve that learned and settled.
+	// LevelledLog: the same share read on the log scale the curves are
+	// plotted on, where a loss that keeps halving is a straight line (33 %):
+	// under 20 % there is a bend the eye sees too.
 	HealthyDrop = 0.5
 	Levelled    = 0.15
+	LevelledLog = 0.2
 	// ValSlack: validation within 10 % of its minimum at the end.
 	ValSlack = 0.10
 	// LRCut: a learning rate cut by 5× or more between two points is a
@@ -314,6 +323,18 @@ func judge(c Curves, tr, va []float64, ep func(int) float64) Diagnosis {
 	if drop > 0 {
 		lastShare = (third - send) / drop
 	}
+	logShare := 0.0
+	if drop > 0 && third > send {
+		logShare = math.Log(third/send) / math.Log(s0/send)
+	}
+	if c.Partial {
+		if lnC > 0 {
+			if d, ok := stuck(c, tr, va, ep, lnC, noise); ok && d.Condition == BadInit {
+				return d
+			}
+		}
+		return soFar(c, frac, logShare, ep(n-1), s0, send)
+	}
 	crawl := frac > 0 && frac < LowDrop && lastShare >= StillFalling && frac >= 4*noise
 	// A crawl whose validation loss sits above ln C and above training is
 	// the data bug memorising (below), not a slow but sound descent.
@@ -341,21 +362,22 @@ func judge(c Curves, tr, va []float64, ep func(int) float64) Diagnosis {
 		valNote = fmt.Sprintf("; validation %s at its minimum (epoch %s), %s at the end", num(va[m]), num(ep(m)), num(va[n-1]))
 		marks = append(marks, Mark{Index: m, Epoch: ep(m), Value: va[m], Series: Val, Label: "val min"})
 	}
-	if frac >= HealthyDrop && lastShare < Levelled && valOK && lrCut(c) >= 0 {
+	levelled := lastShare < Levelled && logShare < LevelledLog
+	if frac >= HealthyDrop && levelled && valOK && lrCut(c) >= 0 {
 		e := lrCut(c)
 		return unknown(fmt.Sprintf("the loss settled, but the LR was cut %s× at epoch %s and the curve is too coarse or smooth there to say whether a plateau ended at the cut",
 			num(c.LR[e-1]/c.LR[e]), num(ep(e-1))))
 	}
-	if frac >= HealthyDrop && lastShare < Levelled && valOK {
-		conf := clamp01(0.5 + 0.25*(frac-HealthyDrop)/(1-HealthyDrop) + 0.25*(1-lastShare/Levelled))
+	if frac >= HealthyDrop && levelled && valOK {
+		conf := clamp01(0.5 + 0.25*(frac-HealthyDrop)/(1-HealthyDrop) + 0.25*(1-logShare/LevelledLog))
 		return Diagnosis{Condition: Healthy, Confidence: math.Max(conf, 0.55),
-			Evidence: fmt.Sprintf("training loss fell %s %% (%s to %s) and levelled off: only %s %% of the fall came in the last third%s",
-				pct(frac), num(s0), num(send), pct(math.Max(lastShare, 0)), valNote),
+			Evidence: fmt.Sprintf("training loss fell %s %% (%s to %s) and levelled off: on the plot's log scale only %s %% of the fall came in the last third (a steady fall is 33 %%)%s",
+				pct(frac), num(s0), num(send), pct(math.Max(logShare, 0)), valNote),
 			Marks: append(marks, Mark{Index: n - 1, Epoch: ep(n - 1), Value: send, Label: "end"})}
 	}
 	switch {
-	case frac >= HealthyDrop && lastShare >= Levelled:
-		return unknown(fmt.Sprintf("training loss fell %s %% and is still falling (%s %% of it in the last third): too early to say how it ends", pct(frac), pct(lastShare)))
+	case frac >= HealthyDrop && !levelled:
+		return unknown(fmt.Sprintf("training loss fell %s %% and is still falling (%s %% of it in the last third on the log scale): too early to say how it ends", pct(frac), pct(logShare)))
 	case frac <= 0:
 		return unknown(fmt.Sprintf("training loss did not fall (%s to %s), yet it is not stuck at ln C, nor rising sharply", num(s0), num(send)))
 	}
@@ -400,10 +422,13 @@ func lrDrop(c Curves, tr []float64, ep func(int) float64) (Diagnosis, bool) {
 		}
 		conf := clamp01(0.5 + 0.25*(1-flat/PlateauFlat) + 0.25*math.Min(fall/DropFall-1, 1))
 		return Diagnosis{Condition: PlateauLRDrop, Confidence: math.Max(conf, 0.55),
-			Evidence: fmt.Sprintf("training loss hovered around %s for epochs %s–%s (moving less than %s %% over that stretch), then fell %s %% to %s by epoch %s once the LR was cut %s× (%s to %s) at epoch %s",
-				num(level), num(ep(e-w)), num(ep(e-1)), pct(math.Max(flat, 0.01)), pct(fall), num(m3[lo-e]), num(ep(lo)), num(c.LR[e-1]/c.LR[e]), num(c.LR[e-1]), num(c.LR[e]), num(ep(e-1))),
-			Marks: []Mark{{Index: e - w, Epoch: ep(e - w), Value: level, Label: "plateau"}, {Index: e - 1, Epoch: ep(e - 1), Line: true, Label: "LR ÷ " + num(c.LR[e-1]/c.LR[e])},
-				{Index: lo, Epoch: ep(lo), Value: m3[lo-e], Label: "after"}}}, true
+			// The stretch's points themselves bounce (that is the plateau);
+			// the words give their range as plotted and say which smoothed
+			// numbers the judgement used.
+			Evidence: fmt.Sprintf("for epochs %s–%s training loss zig-zagged between %s and %s without trending down (median %s; the medians of the stretch's two halves differ by %s %%), then, once the LR was cut %s× (%s to %s) at epoch %s, its running median over 3 epochs fell %s %% below that median, to %s by epoch %s",
+				num(ep(e-w)), num(ep(e-1)), num(slices.Min(st)), num(slices.Max(st)), num(level), pct(flat), num(c.LR[e-1]/c.LR[e]), num(c.LR[e-1]), num(c.LR[e]), num(ep(e-1)), pct(fall), num(m3[lo-e]), num(ep(lo))),
+			Marks: []Mark{{Index: e - w, Epoch: ep(e - w), Value: level, Label: "plateau median"}, {Index: e - 1, Epoch: ep(e - 1), Line: true, Label: "LR ÷ " + num(c.LR[e-1]/c.LR[e])},
+				{Index: lo, Epoch: ep(lo), Value: m3[lo-e], Label: "after (median of 3)"}}}, true
 	}
 	return Diagnosis{}, false
 }
@@ -516,6 +541,27 @@ func bugLike(c Curves, tr, va []float64, lnC float64) bool {
 	// evaluation.
 	v, t := mean(va[max(n-3, 0):]), mean(tr[max(n-3, 0):])
 	return v >= (1-NearLnC/3)*lnC && t < (1-NearLnC/3)*lnC && v-t >= NearLnC*lnC
+}
+
+// soFar is the reading of a run still in progress that shows none of the
+// conditions a part of a run can prove (divergence, overshooting, a
+// plateau a cut ended, overfitting, a bad start that ended): what the
+// training curve does so far, and no verdict.
+func soFar(c Curves, frac, logShare, at, s0, send float64) Diagnosis {
+	n := len(c.TrainLoss)
+	var how string
+	switch {
+	case frac <= 0:
+		how = fmt.Sprintf("training loss no lower than at the start (%s to %s)", num(s0), num(send))
+	case logShare >= 0.1:
+		how = fmt.Sprintf("training loss still falling, %s %% down (%s to %s), %s %% of that fall on the log scale in the last third of the epochs so far", pct(frac), num(s0), num(send), pct(logShare))
+	default:
+		how = fmt.Sprintf("training loss %s %% down (%s to %s) and flattening: %s %% of that fall on the log scale in the last third of the epochs so far", pct(frac), num(s0), num(send), pct(math.Max(logShare, 0)))
+	}
+	if len(c.ValLoss) == n {
+		how += fmt.Sprintf("; validation %s", num(c.ValLoss[n-1]))
+	}
+	return Diagnosis{Condition: Unknown, Evidence: fmt.Sprintf("cannot tell yet: reading so far (epoch %s): %s. How the run ends decides", num(at), how)}
 }
 
 func unknown(why string) Diagnosis {

@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -216,5 +217,82 @@ func TestSmoothKeepsEndsAndDropsSpikes(t *testing.T) {
 	got := Smooth([]float64{1, 1, 9, 1, 1, 5}, 5)
 	if got[2] != 1 || got[0] != 1 || got[5] != 5 {
 		t.Errorf("%v", got)
+	}
+}
+
+// A run still training is read for what it shows so far: no verdict on
+// how it ends (healthy, LR too low, data bug), never "levelled off" while
+// the plotted curve still falls, and the finished run still gets its
+// verdict.
+func TestPartialRunsGetNoVerdictOnTheirEnd(t *testing.T) {
+	for _, sc := range Scenarios {
+		c := curvesOf(sc, 1)
+		n := len(c.TrainLoss)
+		for k := MinPoints; k < n; k += max(1, n/30) {
+			v := truncate(c, k)
+			v.Partial = true
+			d := Diagnose(v)
+			switch d.Condition {
+			case Healthy, LRLow, DataBug:
+				t.Errorf("%s at %d of %d points: %s (%s)", sc.ID, k, n, d.Condition, d.Evidence)
+			}
+			if strings.Contains(d.Evidence, "levelled off") {
+				t.Errorf("%s at %d of %d points: %s", sc.ID, k, n, d.Evidence)
+			}
+			if d.Condition == Unknown && sc.Want == Healthy && !strings.Contains(d.Evidence, "reading so far") {
+				t.Errorf("%s at %d: %s", sc.ID, k, d.Evidence)
+			}
+		}
+		if d := Diagnose(c); d.Condition != sc.Want {
+			t.Errorf("%s finished: %s (%s)", sc.ID, d.Condition, d.Evidence)
+		}
+	}
+	// A Run says it is partial until its last epoch.
+	sc, _ := ScenarioByID("healthy")
+	r := NewRun(sc, 1)
+	r.T.Step(10 * r.PerEpoch)
+	if c := r.Curves(); !c.Partial {
+		t.Error("a run 10 epochs in is not partial")
+	}
+	r.Finish()
+	if c := r.Curves(); c.Partial {
+		t.Error("a finished run is partial")
+	}
+}
+
+// A healthy verdict's "levelled off" holds on the plot's log scale: the
+// last third of the epochs holds under LevelledLog of the fall there.
+func TestHealthyLevelledOnTheLogScale(t *testing.T) {
+	var c Curves
+	c.Classes = 3
+	for i := range 60 { // halving every 10 epochs: a straight line on the log plot
+		v := 1.2 * math.Pow(0.5, float64(i)/10)
+		c.TrainLoss = append(c.TrainLoss, v)
+		c.ValLoss = append(c.ValLoss, v*1.05)
+	}
+	if d := Diagnose(c); d.Condition == Healthy {
+		t.Errorf("a steady exponential fall is called %s: %s", d.Condition, d.Evidence)
+	}
+}
+
+// The lr-drop evidence describes the plotted points of its plateau: their
+// lowest and highest values are in the words.
+func TestLRDropEvidenceNamesThePlottedRange(t *testing.T) {
+	sc, _ := ScenarioByID("lr-drop")
+	for _, seed := range seeds(t) {
+		c := curvesOf(sc, seed)
+		d := Diagnose(c)
+		if d.Condition != PlateauLRDrop {
+			t.Fatalf("seed %d: %s", seed, d.Condition)
+		}
+		from, to := d.Marks[0].Index, d.Marks[1].Index
+		st := c.TrainLoss[from : to+1]
+		lo, hi := num(slices.Min(st)), num(slices.Max(st))
+		if !strings.Contains(d.Evidence, "between "+lo+" and "+hi) {
+			t.Errorf("seed %d: the points of epochs %g–%g run %s to %s; evidence: %s", seed, c.Epoch[from], c.Epoch[to], lo, hi, d.Evidence)
+		}
+		if seed == 1 {
+			t.Log(d.Evidence)
+		}
 	}
 }

@@ -178,6 +178,7 @@ func (r *Run) Curves() Curves {
 		}
 		c.LR = append(c.LR, lr)
 	}
+	c.Partial = t.Status == train.Running
 	if t.Status == train.Diverged {
 		c.Diverged = true
 		c.DivergedAt = float64(t.At) / float64(r.PerEpoch)

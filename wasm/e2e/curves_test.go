@@ -64,6 +64,13 @@ func TestPageCurvesMystery(t *testing.T) {
 	p := openPage(t, "?scene=curves", 360, 640)
 	p.key("m")
 	p.waitFor(`window.gradlab.state.mystery.on && !window.gradlab.state.shown`, 5*time.Second)
+	// A guess before a quarter of the run is on screen asks to wait.
+	p.key("r")
+	p.key("u")
+	p.waitFor(`window.gradlab.state.mystery.wait != ""`, 5*time.Second)
+	if m := p.cvStatus().State.Mystery; m.Revealed || m.Asked != 0 {
+		t.Errorf("an early guess counted: %+v", m)
+	}
 	p.key("f")
 	p.waitFor(`window.gradlab.state.done`, 30*time.Second)
 	p.shot("curves-mystery-360x640")
@@ -94,11 +101,12 @@ func TestPageCurvesMystery(t *testing.T) {
 	p.shot("curves-mystery-revealed-360x640")
 }
 
-// Junk in the URL is named and replaced.
+// Junk in the URL is named and replaced: seeds run 1 … 9999, mystery
+// codes 1 … 999999.
 func TestPageCurvesBadURL(t *testing.T) {
-	p := openPage(t, "?scene=curves&scenario=nope&seed=1e9", 1280, 800)
+	p := openPage(t, "?scene=curves&scenario=nope&seed=0&mystery=0", 1280, 800)
 	s := p.cvStatus()
-	if len(s.Errors) != 2 || s.State.Scenario != "healthy" || s.State.Seed != 1 {
+	if len(s.Errors) != 3 || s.State.Scenario != "healthy" || s.State.Seed != 1 || s.State.Mystery.On {
 		t.Errorf("errors %q, state %s %d", s.Errors, s.State.Scenario, s.State.Seed)
 	}
 }
