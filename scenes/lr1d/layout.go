@@ -115,11 +115,18 @@ func (s *Scene) placePlot(t *widgets.Theme) {
 func (s *Scene) fillStrip(t *widgets.Theme) {
 	u, st := &s.ui, &s.ui.strip
 	st.Begin()
-	label := "pause"
-	if !s.playing {
-		label = "play"
+	// The button takes the width of its wider label, so toggling it
+	// never moves the controls after it (a click on a slider restarts
+	// the run: its release must land on the track it pressed).
+	wide := "pause"
+	if t.Width("play", widgets.Body, false) > t.Width(wide, widgets.Body, false) {
+		wide = "play"
 	}
-	st.Button(t, &u.play, label)
+	st.Button(t, &u.play, wide)
+	u.play.Label = "pause"
+	if !s.playing {
+		u.play.Label = "play"
+	}
 	st.Button(t, &u.replayB, "replay")
 	st.Button(t, &u.step, "step")
 	st.Gap()
