@@ -14,7 +14,8 @@ import (
 	"gradlab/widgets"
 )
 
-// fade is how many past iterates stay on the parabola, fading with age.
+// fade is how many of the latest iterates are drawn each, fading with age
+// to the faint tone the older path keeps.
 const fade = 24
 
 // curveView is one parabola with its iterates: f(x) = (L/2)x² in 1-D, or
@@ -274,15 +275,22 @@ type mark struct {
 	off bool
 }
 
-// trail is what a view draws at step shown: the last fade iterates, and the
-// start x₀ always (it carries the x₀ label), so a long or diverging run
-// never leaves the view empty.
+// maxOld is how many iterates older than the last fade a view draws as
+// dots at most: a long run is thinned to every k-th, so the whole path
+// stays on the curve at a bounded cost.
+const maxOld = 120
+
+// trail is the iterates a view draws as dots at step shown: the start x₀
+// always (it carries the x₀ label), the older ones thinned to at most
+// maxOld, and the last fade each, so a long or diverging run keeps its
+// whole path in view.
 func trail(xs []float64, shown int, xr float64) []mark {
 	shown = min(shown, len(xs)-1)
 	from := max(shown-fade, 0)
-	out := make([]mark, 0, shown-from+2)
-	if from > 0 {
-		out = append(out, mark{0, math.Abs(xs[0]) > xr})
+	k := max((from+maxOld-1)/maxOld, 1)
+	out := make([]mark, 0, from/k+fade+2)
+	for i := 0; i < from; i += k {
+		out = append(out, mark{i, !(math.Abs(xs[i]) <= xr)})
 	}
 	for i := from; i <= shown; i++ {
 		out = append(out, mark{i, !(math.Abs(xs[i]) <= xr)})
@@ -291,13 +299,13 @@ func trail(xs []float64, shown int, xr float64) []mark {
 }
 
 // drawIterates draws the jumps between iterates and the iterates on the
-// curve, older ones fading, the current one ringed, clipped to the view;
+// curve (the whole path, thinned dots on long runs), older ones fading,
+// the current one ringed, clipped to the view;
 // an iterate off the chart sits at the curve's end with an arrow.
 func (s *Scene) drawIterates(dst *ebiten.Image, t *widgets.Theme, v *curveView, xs []float64) {
 	a := v.area
 	m := t.S(6)
 	clip := dst.SubImage(widgets.Rect{X: a.X - m, Y: a.Y - m, W: a.W + 2*m, H: a.H + m}.Image()).(*ebiten.Image)
-	from := max(s.shown-fade, 0)
 	alpha := func(i int) float64 { return math.Max(1-0.7*float64(s.shown-i)/fade, 0.3) }
 	col := func(c color.RGBA, al float64) color.RGBA {
 		q := math.Round(al*8) / 8 // a few levels, so disc sprites are reused
@@ -305,7 +313,8 @@ func (s *Scene) drawIterates(dst *ebiten.Image, t *widgets.Theme, v *curveView, 
 	}
 	var st widgets.Stroker
 	st.Aliased = true
-	for i := from; i < s.shown; i++ {
+	// Every jump of the path, the older ones faint.
+	for i := 0; i < s.shown; i++ {
 		x0, y0 := v.toScreen(xs[i], v.L/2*xs[i]*xs[i], 2*m)
 		x1, y1 := v.toScreen(xs[i+1], v.L/2*xs[i+1]*xs[i+1], 2*m)
 		st.Add(clip, []float32{float32(x0), float32(y0), float32(x1), float32(y1)}, false, t.S(2), col(assets.Accent, alpha(i+1)))
