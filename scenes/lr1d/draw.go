@@ -112,6 +112,9 @@ func (s *Scene) layoutCurves(t *widgets.Theme) {
 	}
 }
 
+// startLabel names the view's start: x₀, or y₀ on y's cross-section.
+func (v *curveView) startLabel() string { return v.name + "₀" }
+
 // toScreen maps a point of a view to the screen, held a little outside the
 // area so a far-off iterate is drawn as leaving the chart.
 func (v *curveView) toScreen(x, f float64, m float64) (float64, float64) {
@@ -264,7 +267,7 @@ func (s *Scene) drawMain(dst *ebiten.Image, t *widgets.Theme) {
 		s.drawIterates(dst, t, v, xs)
 		d := ds[min(i, len(ds)-1)]
 		head := headline(t, s.headlines(d), v.rect.W)
-		t.Text(dst, head, v.rect.X, v.rect.Y, widgets.Body, true, regimeColor(d.regime), widgets.Left)
+		t.Text(dst, head, v.rect.X, v.rect.Y, widgets.Body, true, s.lineColor(d), widgets.Left)
 	}
 }
 
@@ -317,7 +320,7 @@ func (s *Scene) drawIterates(dst *ebiten.Image, t *widgets.Theme, v *curveView, 
 	for i := 0; i < s.shown; i++ {
 		x0, y0 := v.toScreen(xs[i], v.L/2*xs[i]*xs[i], 2*m)
 		x1, y1 := v.toScreen(xs[i+1], v.L/2*xs[i+1]*xs[i+1], 2*m)
-		st.Add(clip, []float32{float32(x0), float32(y0), float32(x1), float32(y1)}, false, t.S(2), col(assets.Accent, alpha(i+1)))
+		st.Add(clip, []float32{float32(x0), float32(y0), float32(x1), float32(y1)}, false, t.S(2), col(pathColor(v.name), alpha(i+1)))
 	}
 	st.Flush(clip)
 	// at is where an iterate is drawn: on the curve, or at its end.
@@ -331,7 +334,7 @@ func (s *Scene) drawIterates(dst *ebiten.Image, t *widgets.Theme, v *curveView, 
 		if mk.i == 0 {
 			al = math.Max(al, 0.625) // the start stays plain to see
 		}
-		c := col(assets.Yellow, al)
+		c := col(dotColor(v.name), al)
 		widgets.Circle(clip, x, y, t.S(4), c)
 		if mk.off {
 			d, sgn := t.S(5), math.Copysign(1, xs[mk.i])
@@ -342,9 +345,9 @@ func (s *Scene) drawIterates(dst *ebiten.Image, t *widgets.Theme, v *curveView, 
 	}
 	x, y := at(xs[s.shown])
 	widgets.Ring(clip, x, y, t.S(8), t.S(1.5), color.White)
-	// x₀ is marked where it started, next to its dot (always drawn).
+	// The start is marked where it is, next to its dot (always drawn).
 	sx, sy := at(xs[0])
-	t.Text(clip, "x₀", sx-t.S(6), sy-t.S(22), widgets.Small, false, assets.Dim, widgets.Right)
+	t.Text(clip, v.startLabel(), sx-t.S(6), sy-t.S(22), widgets.Small, false, assets.Dim, widgets.Right)
 	if cur := xs[s.shown]; math.Abs(cur) > v.xr {
 		// On a box of its own: the jumps run under it.
 		note := t.Fit(fmt.Sprintf("%s = %s is off the chart", v.name, widgets.Num(cur)), widgets.Small, false, a.W-t.S(8))
@@ -355,40 +358,67 @@ func (s *Scene) drawIterates(dst *ebiten.Image, t *widgets.Theme, v *curveView, 
 }
 
 // plotRange is the plot's y range: symmetric about 0 on the linear axis,
-// decades from well below the threshold to x₀ (or the divergence bound).
+// decades from well below the threshold on the log one. It follows the
+// iterates shown so far, growing by doublings of x₀ (whole decades on the
+// log axis), so a diverging coordinate never flattens the steps before it
+// into the zero line, and the axes change only a few times a run.
 func (s *Scene) plotRange() (lo, hi float64) {
-	if s.logAxis {
-		hi = math.Ceil(math.Log10(s.x0) + 0.3)
-		if s.run.diverged >= 0 {
-			hi = math.Log10(quad.Bound) + 1
-		}
-		return math.Log10(quad.Threshold) - 4, hi
-	}
-	// Linear: wide enough for every iterate of the run, so a divergence
-	// shows as the blow-up it is rather than clamped to the frame.
 	m := s.x0
 	for _, xs := range [][]float64{s.run.xs, s.run.ys} {
-		for _, x := range xs {
+		for _, x := range xs[:min(s.shown+1, len(xs))] {
 			m = math.Max(m, math.Abs(x))
 		}
+	}
+	if s.logAxis {
+		return math.Log10(quad.Threshold) - 4, math.Ceil(math.Log10(m) + 0.3)
+	}
+	if m > s.x0 {
+		m = s.x0 * math.Pow(2, math.Ceil(math.Log2(m/s.x0)))
 	}
 	return -1.15 * m, 1.15 * m
 }
 
-var yColor = assets.Orange
+// Each coordinate has one colour, for its path on its parabola, its line
+// in the time plot and its name in the plot's title; the regime is told
+// in words, so it never paints a coordinate in the other's colour.
+var xColor, yColor = assets.Accent, assets.Orange
+
+// pathColor is a coordinate's colour.
+func pathColor(name string) color.RGBA {
+	if name == "y" {
+		return yColor
+	}
+	return xColor
+}
+
+// dotColor is a lighter tone of the coordinate's colour, so the iterates
+// stand out on their own jumps.
+func dotColor(name string) color.RGBA {
+	c := pathColor(name)
+	mix := func(v uint8) uint8 { return uint8((int(v)*3 + 255*2) / 5) }
+	return color.RGBA{mix(c.R), mix(c.G), mix(c.B), 0xff}
+}
+
+// colorNames name the coordinates' colours in the plot's title.
+var colorNames = map[color.RGBA]string{assets.Accent: "blue", assets.Orange: "orange"}
+
+func (s *Scene) plotTitle() string {
+	if s.two {
+		xn, yn := colorNames[xColor], colorNames[yColor]
+		if s.logAxis {
+			return fmt.Sprintf("|x(t)| (%s), |y(t)| (%s), log scale", xn, yn)
+		}
+		return fmt.Sprintf("x(t) (%s) and y(t) (%s) against step t", xn, yn)
+	}
+	if s.logAxis {
+		return "|x(t)| against step t, log scale: straight lines are steady rates"
+	}
+	return "x(t) against step t"
+}
 
 func (s *Scene) drawPlot(dst *ebiten.Image, t *widgets.Theme) {
 	u := &s.ui
-	title := "x(t) against step t"
-	if s.logAxis {
-		title = "|x(t)| against step t, log scale: straight lines are steady rates"
-	}
-	if s.two {
-		title = "x(t) (blue) and y(t) (orange) against step t"
-		if s.logAxis {
-			title = "|x(t)| (blue), |y(t)| (orange), log scale"
-		}
-	}
+	title := s.plotTitle()
 	in := kit.Panel(dst, t, u.plotP, title)
 	pl := &u.plot
 	pl.Rect = in
@@ -423,7 +453,7 @@ func (s *Scene) drawPlot(dst *ebiten.Image, t *widgets.Theme) {
 		if s.two {
 			pl.Series(step, val(s.run.ys), from, to, t.S(2), yColor)
 		}
-		pl.Series(step, val(s.run.xs), from, to, t.S(2), assets.Accent)
+		pl.Series(step, val(s.run.xs), from, to, t.S(2), xColor)
 		pl.Flush()
 		s.drawn.plotN = to
 	}

@@ -29,6 +29,16 @@ func regimeColor(r quad.Regime) color.RGBA {
 	return assets.Good
 }
 
+// lineColor is the colour of a direction's headline and readout line:
+// its regime's with one curvature, its coordinate's with two (where the
+// regime's colours would clash with the coordinates' own).
+func (s *Scene) lineColor(d dir) color.RGBA {
+	if s.two {
+		return pathColor(d.name)
+	}
+	return regimeColor(d.regime)
+}
+
 // why says in words what the rule does in a regime.
 func why(r quad.Regime) string {
 	switch r {
@@ -192,7 +202,7 @@ func (s *Scene) readout() []line {
 	add(fmt.Sprintf("one η = %s for both directions", widgets.Num(s.lr)), assets.Text, true)
 	for _, d := range ds {
 		add(fmt.Sprintf("%s (%s = %s): η%s = %s, %s; %s", d.name, d.lname, widgets.Num(d.L), d.lname, widgets.Num(d.etaL),
-			d.regime.Name(), s.arrival(d)), regimeColor(d.regime), false)
+			d.regime.Name(), s.arrival(d)), s.lineColor(d), false)
 	}
 	add(s.verdict(), assets.Neutral, false)
 	add(s.bridge(), assets.Neutral, false)
