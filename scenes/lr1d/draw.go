@@ -112,6 +112,10 @@ func (s *Scene) layoutCurves(t *widgets.Theme) {
 	}
 }
 
+// topLabel says what height the chart's top edge stands for (the f axis
+// has no other label).
+func (v *curveView) topLabel() string { return "top: f = " + widgets.Num(v.fmax) }
+
 // startLabel names the view's start: x₀, or y₀ on y's cross-section.
 func (v *curveView) startLabel() string { return v.name + "₀" }
 
@@ -179,7 +183,7 @@ func (v *curveView) prepare(t *widgets.Theme) {
 	var st widgets.Stroker
 	st.Polyline(img, xy, false, t.S(2.5), assets.Neutral)
 	widgets.StrokeRect(img, widgets.Rect{X: ax, Y: ay, W: a.W, H: a.H}, lw, assets.Border)
-	t.Text(img, "f = "+widgets.Num(v.fmax), lmx+t.S(6), ay+t.S(2), widgets.Small, false, assets.Dim, widgets.Left)
+	t.Text(img, v.topLabel(), lmx+t.S(6), ay+t.S(2), widgets.Small, false, assets.Dim, widgets.Left)
 }
 
 // Draw repaints the views, the plot and the readout when the run or the
@@ -504,32 +508,52 @@ func (s *Scene) drawTicks(dst *ebiten.Image, t *widgets.Theme) {
 	if sl.Rect.W <= 0 {
 		return
 	}
-	tr := widgets.Rect{X: sl.Rect.X + t.S(6), W: sl.Rect.W - t.S(12)}
 	top := t.LineH(widgets.Small) + t.S(2)
 	cy := sl.Rect.Y + top + (sl.Rect.H-top)/2
+	for _, tk := range s.tickMarks(t) {
+		c := assets.Bad
+		if tk.good {
+			c = assets.Good
+		}
+		widgets.FillRect(dst, widgets.Rect{X: math.Round(tk.x - t.S(1)), Y: cy - t.S(6), W: math.Max(1, t.S(2)), H: t.S(12)}, c)
+		if tk.labelled {
+			t.Text(dst, tk.label, tk.lx, sl.Rect.Y, widgets.Small, false, c, widgets.Left)
+		}
+	}
+}
+
+// tickMark is a tick placed on the η slider: its x on the track, and
+// where its label starts in the top line (when it fits there).
+type tickMark struct {
+	tick
+	x, lx    float64
+	labelled bool
+}
+
+// tickMarks places the ticks in the η slider's top line between its name
+// (on the left) and its value (on the right, as on every slider): a label
+// that would touch either is left off, the tick stays.
+func (s *Scene) tickMarks(t *widgets.Theme) []tickMark {
+	sl := &s.ui.lr
+	tr := widgets.Rect{X: sl.Rect.X + t.S(6), W: sl.Rect.W - t.S(12)}
 	leftEnd := sl.Rect.X + t.Width(sl.Label, widgets.Small, false) + t.S(6)
+	rightEnd := sl.Rect.Right() - t.Width(widgets.Num(sl.Value), widgets.Small, false) - t.S(6)
 	frac := func(v float64) float64 { return math.Log(v/sl.Min) / math.Log(sl.Max/sl.Min) }
 	ticks := s.ticks()
+	var out []tickMark
 	for i, tk := range ticks {
 		f := frac(tk.lr)
 		if f < 0 || f > 1 {
 			continue
 		}
-		x := tr.X + f*tr.W
-		c := assets.Bad
-		if tk.good {
-			c = assets.Good
-		}
-		widgets.FillRect(dst, widgets.Rect{X: math.Round(x - t.S(1)), Y: cy - t.S(6), W: math.Max(1, t.S(2)), H: t.S(12)}, c)
+		m := tickMark{tick: tk, x: tr.X + f*tr.W}
 		w := t.Width(tk.label, widgets.Small, false)
-		lx := x - w // the first label ends at its tick
+		m.lx = m.x - w // the first label ends at its tick
 		if i == len(ticks)-1 {
-			lx = x // the last starts at it
+			m.lx = m.x // the last starts at it
 		}
-		lx = math.Min(lx, sl.Rect.Right()-w)
-		if lx < leftEnd {
-			continue
-		}
-		t.Text(dst, tk.label, lx, sl.Rect.Y, widgets.Small, false, c, widgets.Left)
+		m.labelled = m.lx >= leftEnd && m.lx+w <= rightEnd
+		out = append(out, m)
 	}
+	return out
 }

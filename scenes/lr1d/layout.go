@@ -131,8 +131,10 @@ func (s *Scene) fillStrip(t *widgets.Theme) {
 	st.Button(t, &u.step, "step")
 	st.Gap()
 	st.Slider(t, &u.lr, 280)
-	u.lr.Label, u.lr.Min, u.lr.Max, u.lr.Log, u.lr.Value = "η "+widgets.Num(s.lr), lrMin, lrMax, true, s.lr
-	u.lr.Format = func(float64) string { return "" } // the tick labels use the top line
+	// The value on the right as on every slider; the tick labels take the
+	// top line between it and the name.
+	u.lr.Label, u.lr.Min, u.lr.Max, u.lr.Log, u.lr.Value = "rate η", lrMin, lrMax, true, s.lr
+	u.lr.Format = nil
 	st.Slider(t, &u.l, 150)
 	u.l.Label, u.l.Min, u.l.Max, u.l.Log, u.l.Value = "curvature L", lMin, lMax, true, s.L
 	if s.two {

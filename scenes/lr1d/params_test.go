@@ -3,6 +3,8 @@ package lr1d
 import (
 	"strings"
 	"testing"
+
+	"gradlab/widgets"
 )
 
 // A URL copied after X doubled x₀ to its cap 10 and Shift+X halved it nine
@@ -51,6 +53,45 @@ func TestSwitchesReadStrictly(t *testing.T) {
 		msgs := apply(s, c.url)
 		if s.logAxis != c.log || s.two != c.two || len(msgs) != c.msgs || c.msgHasLog && !strings.Contains(strings.Join(msgs, " "), "log") {
 			t.Errorf("%s: log %v two %v, messages %q", c.url, s.logAxis, s.two, msgs)
+		}
+	}
+}
+
+// The η slider shows its value on the right like the others, its ticks'
+// labels between its name and its value; the chart's top line says what
+// its f is.
+func TestRateSliderAndTopLabel(t *testing.T) {
+	for _, url := range []string{"", "L=0.1", "L=10", "two=1", "two=1&L2=100"} {
+		s := New()
+		if msgs := apply(s, url); len(msgs) != 0 {
+			t.Fatal(msgs)
+		}
+		c := ctx()
+		s.Update(c)
+		sl := &s.ui.lr
+		if strings.Contains(sl.Label, widgets.Num(s.lr)) || sl.Format != nil {
+			t.Errorf("%s: the η slider reads %q with its own format", url, sl.Label)
+		}
+		th := c.Theme
+		name := sl.Rect.X + th.Width(sl.Label, widgets.Small, false)
+		value := sl.Rect.Right() - th.Width(widgets.Num(sl.Value), widgets.Small, false)
+		labelled := 0
+		for _, m := range s.tickMarks(th) {
+			if !m.labelled {
+				continue
+			}
+			labelled++
+			if w := th.Width(m.label, widgets.Small, false); m.lx < name || m.lx+w > value {
+				t.Errorf("%s: tick label %q at %g…%g over the name (to %g) or the value (from %g)", url, m.label, m.lx, m.lx+w, name, value)
+			}
+		}
+		if url == "" && labelled != 2 {
+			t.Errorf("default: %d of the ticks 1/L, 2/L labelled", labelled)
+		}
+		for _, v := range s.ui.curves {
+			if !strings.HasPrefix(v.topLabel(), "top: f = ") {
+				t.Errorf("%s: the chart's top reads %q", url, v.topLabel())
+			}
 		}
 	}
 }
