@@ -313,7 +313,7 @@ func (s *Scene) drawIterates(dst *ebiten.Image, t *widgets.Theme, v *curveView, 
 	a := v.area
 	m := t.S(6)
 	clip := dst.SubImage(widgets.Rect{X: a.X - m, Y: a.Y - m, W: a.W + 2*m, H: a.H + m}.Image()).(*ebiten.Image)
-	alpha := func(i int) float64 { return math.Max(1-0.7*float64(s.shown-i)/fade, 0.3) }
+	alpha := func(i int) float64 { return math.Max(1-0.5*float64(s.shown-i)/fade, 0.5) }
 	col := func(c color.RGBA, al float64) color.RGBA {
 		q := math.Round(al*8) / 8 // a few levels, so disc sprites are reused
 		return color.RGBA{uint8(float64(c.R) * q), uint8(float64(c.G) * q), uint8(float64(c.B) * q), uint8(255 * q)}
