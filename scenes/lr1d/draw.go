@@ -14,7 +14,8 @@ import (
 	"gradlab/widgets"
 )
 
-// fade is how many past iterates stay on the parabola, fading with age.
+// fade is how many of the latest iterates are drawn each, fading with age
+// to the faint tone the older path keeps.
 const fade = 24
 
 // curveView is one parabola with its iterates: f(x) = (L/2)x² in 1-D, or
@@ -111,6 +112,13 @@ func (s *Scene) layoutCurves(t *widgets.Theme) {
 	}
 }
 
+// topLabel says what height the chart's top edge stands for (the f axis
+// has no other label).
+func (v *curveView) topLabel() string { return "top: f = " + widgets.Num(v.fmax) }
+
+// startLabel names the view's start: x₀, or y₀ on y's cross-section.
+func (v *curveView) startLabel() string { return v.name + "₀" }
+
 // toScreen maps a point of a view to the screen, held a little outside the
 // area so a far-off iterate is drawn as leaving the chart.
 func (v *curveView) toScreen(x, f float64, m float64) (float64, float64) {
@@ -175,7 +183,7 @@ func (v *curveView) prepare(t *widgets.Theme) {
 	var st widgets.Stroker
 	st.Polyline(img, xy, false, t.S(2.5), assets.Neutral)
 	widgets.StrokeRect(img, widgets.Rect{X: ax, Y: ay, W: a.W, H: a.H}, lw, assets.Border)
-	t.Text(img, "f = "+widgets.Num(v.fmax), lmx+t.S(6), ay+t.S(2), widgets.Small, false, assets.Dim, widgets.Left)
+	t.Text(img, v.topLabel(), lmx+t.S(6), ay+t.S(2), widgets.Small, false, assets.Dim, widgets.Left)
 }
 
 // Draw repaints the views, the plot and the readout when the run or the
@@ -263,7 +271,7 @@ func (s *Scene) drawMain(dst *ebiten.Image, t *widgets.Theme) {
 		s.drawIterates(dst, t, v, xs)
 		d := ds[min(i, len(ds)-1)]
 		head := headline(t, s.headlines(d), v.rect.W)
-		t.Text(dst, head, v.rect.X, v.rect.Y, widgets.Body, true, regimeColor(d.regime), widgets.Left)
+		t.Text(dst, head, v.rect.X, v.rect.Y, widgets.Body, true, s.lineColor(d), widgets.Left)
 	}
 }
 
@@ -274,15 +282,22 @@ type mark struct {
 	off bool
 }
 
-// trail is what a view draws at step shown: the last fade iterates, and the
-// start x₀ always (it carries the x₀ label), so a long or diverging run
-// never leaves the view empty.
+// maxOld is how many iterates older than the last fade a view draws as
+// dots at most: a long run is thinned to every k-th, so the whole path
+// stays on the curve at a bounded cost.
+const maxOld = 120
+
+// trail is the iterates a view draws as dots at step shown: the start x₀
+// always (it carries the x₀ label), the older ones thinned to at most
+// maxOld, and the last fade each, so a long or diverging run keeps its
+// whole path in view.
 func trail(xs []float64, shown int, xr float64) []mark {
 	shown = min(shown, len(xs)-1)
 	from := max(shown-fade, 0)
-	out := make([]mark, 0, shown-from+2)
-	if from > 0 {
-		out = append(out, mark{0, math.Abs(xs[0]) > xr})
+	k := max((from+maxOld-1)/maxOld, 1)
+	out := make([]mark, 0, from/k+fade+2)
+	for i := 0; i < from; i += k {
+		out = append(out, mark{i, !(math.Abs(xs[i]) <= xr)})
 	}
 	for i := from; i <= shown; i++ {
 		out = append(out, mark{i, !(math.Abs(xs[i]) <= xr)})
@@ -291,24 +306,25 @@ func trail(xs []float64, shown int, xr float64) []mark {
 }
 
 // drawIterates draws the jumps between iterates and the iterates on the
-// curve, older ones fading, the current one ringed, clipped to the view;
+// curve (the whole path, thinned dots on long runs), older ones fading,
+// the current one ringed, clipped to the view;
 // an iterate off the chart sits at the curve's end with an arrow.
 func (s *Scene) drawIterates(dst *ebiten.Image, t *widgets.Theme, v *curveView, xs []float64) {
 	a := v.area
 	m := t.S(6)
 	clip := dst.SubImage(widgets.Rect{X: a.X - m, Y: a.Y - m, W: a.W + 2*m, H: a.H + m}.Image()).(*ebiten.Image)
-	from := max(s.shown-fade, 0)
-	alpha := func(i int) float64 { return math.Max(1-0.7*float64(s.shown-i)/fade, 0.3) }
+	alpha := func(i int) float64 { return math.Max(1-0.5*float64(s.shown-i)/fade, 0.5) }
 	col := func(c color.RGBA, al float64) color.RGBA {
 		q := math.Round(al*8) / 8 // a few levels, so disc sprites are reused
 		return color.RGBA{uint8(float64(c.R) * q), uint8(float64(c.G) * q), uint8(float64(c.B) * q), uint8(255 * q)}
 	}
 	var st widgets.Stroker
 	st.Aliased = true
-	for i := from; i < s.shown; i++ {
+	// Every jump of the path, the older ones faint.
+	for i := 0; i < s.shown; i++ {
 		x0, y0 := v.toScreen(xs[i], v.L/2*xs[i]*xs[i], 2*m)
 		x1, y1 := v.toScreen(xs[i+1], v.L/2*xs[i+1]*xs[i+1], 2*m)
-		st.Add(clip, []float32{float32(x0), float32(y0), float32(x1), float32(y1)}, false, t.S(2), col(assets.Accent, alpha(i+1)))
+		st.Add(clip, []float32{float32(x0), float32(y0), float32(x1), float32(y1)}, false, t.S(2), col(pathColor(v.name), alpha(i+1)))
 	}
 	st.Flush(clip)
 	// at is where an iterate is drawn: on the curve, or at its end.
@@ -322,7 +338,7 @@ func (s *Scene) drawIterates(dst *ebiten.Image, t *widgets.Theme, v *curveView, 
 		if mk.i == 0 {
 			al = math.Max(al, 0.625) // the start stays plain to see
 		}
-		c := col(assets.Yellow, al)
+		c := col(dotColor(v.name), al)
 		widgets.Circle(clip, x, y, t.S(4), c)
 		if mk.off {
 			d, sgn := t.S(5), math.Copysign(1, xs[mk.i])
@@ -333,9 +349,9 @@ func (s *Scene) drawIterates(dst *ebiten.Image, t *widgets.Theme, v *curveView, 
 	}
 	x, y := at(xs[s.shown])
 	widgets.Ring(clip, x, y, t.S(8), t.S(1.5), color.White)
-	// x₀ is marked where it started, next to its dot (always drawn).
+	// The start is marked where it is, next to its dot (always drawn).
 	sx, sy := at(xs[0])
-	t.Text(clip, "x₀", sx-t.S(6), sy-t.S(22), widgets.Small, false, assets.Dim, widgets.Right)
+	t.Text(clip, v.startLabel(), sx-t.S(6), sy-t.S(22), widgets.Small, false, assets.Dim, widgets.Right)
 	if cur := xs[s.shown]; math.Abs(cur) > v.xr {
 		// On a box of its own: the jumps run under it.
 		note := t.Fit(fmt.Sprintf("%s = %s is off the chart", v.name, widgets.Num(cur)), widgets.Small, false, a.W-t.S(8))
@@ -346,40 +362,67 @@ func (s *Scene) drawIterates(dst *ebiten.Image, t *widgets.Theme, v *curveView, 
 }
 
 // plotRange is the plot's y range: symmetric about 0 on the linear axis,
-// decades from well below the threshold to x₀ (or the divergence bound).
+// decades from well below the threshold on the log one. It follows the
+// iterates shown so far, growing by doublings of x₀ (whole decades on the
+// log axis), so a diverging coordinate never flattens the steps before it
+// into the zero line, and the axes change only a few times a run.
 func (s *Scene) plotRange() (lo, hi float64) {
-	if s.logAxis {
-		hi = math.Ceil(math.Log10(s.x0) + 0.3)
-		if s.run.diverged >= 0 {
-			hi = math.Log10(quad.Bound) + 1
-		}
-		return math.Log10(quad.Threshold) - 4, hi
-	}
-	// Linear: wide enough for every iterate of the run, so a divergence
-	// shows as the blow-up it is rather than clamped to the frame.
 	m := s.x0
 	for _, xs := range [][]float64{s.run.xs, s.run.ys} {
-		for _, x := range xs {
+		for _, x := range xs[:min(s.shown+1, len(xs))] {
 			m = math.Max(m, math.Abs(x))
 		}
+	}
+	if s.logAxis {
+		return math.Log10(quad.Threshold) - 4, math.Ceil(math.Log10(m) + 0.3)
+	}
+	if m > s.x0 {
+		m = s.x0 * math.Pow(2, math.Ceil(math.Log2(m/s.x0)))
 	}
 	return -1.15 * m, 1.15 * m
 }
 
-var yColor = assets.Orange
+// Each coordinate has one colour, for its path on its parabola, its line
+// in the time plot and its name in the plot's title; the regime is told
+// in words, so it never paints a coordinate in the other's colour.
+var xColor, yColor = assets.Accent, assets.Orange
+
+// pathColor is a coordinate's colour.
+func pathColor(name string) color.RGBA {
+	if name == "y" {
+		return yColor
+	}
+	return xColor
+}
+
+// dotColor is a lighter tone of the coordinate's colour, so the iterates
+// stand out on their own jumps.
+func dotColor(name string) color.RGBA {
+	c := pathColor(name)
+	mix := func(v uint8) uint8 { return uint8((int(v)*3 + 255*2) / 5) }
+	return color.RGBA{mix(c.R), mix(c.G), mix(c.B), 0xff}
+}
+
+// colorNames name the coordinates' colours in the plot's title.
+var colorNames = map[color.RGBA]string{assets.Accent: "blue", assets.Orange: "orange"}
+
+func (s *Scene) plotTitle() string {
+	if s.two {
+		xn, yn := colorNames[xColor], colorNames[yColor]
+		if s.logAxis {
+			return fmt.Sprintf("|x(t)| (%s), |y(t)| (%s), log scale", xn, yn)
+		}
+		return fmt.Sprintf("x(t) (%s) and y(t) (%s) against step t", xn, yn)
+	}
+	if s.logAxis {
+		return "|x(t)| against step t, log scale: straight lines are steady rates"
+	}
+	return "x(t) against step t"
+}
 
 func (s *Scene) drawPlot(dst *ebiten.Image, t *widgets.Theme) {
 	u := &s.ui
-	title := "x(t) against step t"
-	if s.logAxis {
-		title = "|x(t)| against step t, log scale: straight lines are steady rates"
-	}
-	if s.two {
-		title = "x(t) (blue) and y(t) (orange) against step t"
-		if s.logAxis {
-			title = "|x(t)| (blue), |y(t)| (orange), log scale"
-		}
-	}
+	title := s.plotTitle()
 	in := kit.Panel(dst, t, u.plotP, title)
 	pl := &u.plot
 	pl.Rect = in
@@ -414,7 +457,7 @@ func (s *Scene) drawPlot(dst *ebiten.Image, t *widgets.Theme) {
 		if s.two {
 			pl.Series(step, val(s.run.ys), from, to, t.S(2), yColor)
 		}
-		pl.Series(step, val(s.run.xs), from, to, t.S(2), assets.Accent)
+		pl.Series(step, val(s.run.xs), from, to, t.S(2), xColor)
 		pl.Flush()
 		s.drawn.plotN = to
 	}
@@ -465,32 +508,52 @@ func (s *Scene) drawTicks(dst *ebiten.Image, t *widgets.Theme) {
 	if sl.Rect.W <= 0 {
 		return
 	}
-	tr := widgets.Rect{X: sl.Rect.X + t.S(6), W: sl.Rect.W - t.S(12)}
 	top := t.LineH(widgets.Small) + t.S(2)
 	cy := sl.Rect.Y + top + (sl.Rect.H-top)/2
+	for _, tk := range s.tickMarks(t) {
+		c := assets.Bad
+		if tk.good {
+			c = assets.Good
+		}
+		widgets.FillRect(dst, widgets.Rect{X: math.Round(tk.x - t.S(1)), Y: cy - t.S(6), W: math.Max(1, t.S(2)), H: t.S(12)}, c)
+		if tk.labelled {
+			t.Text(dst, tk.label, tk.lx, sl.Rect.Y, widgets.Small, false, c, widgets.Left)
+		}
+	}
+}
+
+// tickMark is a tick placed on the η slider: its x on the track, and
+// where its label starts in the top line (when it fits there).
+type tickMark struct {
+	tick
+	x, lx    float64
+	labelled bool
+}
+
+// tickMarks places the ticks in the η slider's top line between its name
+// (on the left) and its value (on the right, as on every slider): a label
+// that would touch either is left off, the tick stays.
+func (s *Scene) tickMarks(t *widgets.Theme) []tickMark {
+	sl := &s.ui.lr
+	tr := widgets.Rect{X: sl.Rect.X + t.S(6), W: sl.Rect.W - t.S(12)}
 	leftEnd := sl.Rect.X + t.Width(sl.Label, widgets.Small, false) + t.S(6)
+	rightEnd := sl.Rect.Right() - t.Width(widgets.Num(sl.Value), widgets.Small, false) - t.S(6)
 	frac := func(v float64) float64 { return math.Log(v/sl.Min) / math.Log(sl.Max/sl.Min) }
 	ticks := s.ticks()
+	var out []tickMark
 	for i, tk := range ticks {
 		f := frac(tk.lr)
 		if f < 0 || f > 1 {
 			continue
 		}
-		x := tr.X + f*tr.W
-		c := assets.Bad
-		if tk.good {
-			c = assets.Good
-		}
-		widgets.FillRect(dst, widgets.Rect{X: math.Round(x - t.S(1)), Y: cy - t.S(6), W: math.Max(1, t.S(2)), H: t.S(12)}, c)
+		m := tickMark{tick: tk, x: tr.X + f*tr.W}
 		w := t.Width(tk.label, widgets.Small, false)
-		lx := x - w // the first label ends at its tick
+		m.lx = m.x - w // the first label ends at its tick
 		if i == len(ticks)-1 {
-			lx = x // the last starts at it
+			m.lx = m.x // the last starts at it
 		}
-		lx = math.Min(lx, sl.Rect.Right()-w)
-		if lx < leftEnd {
-			continue
-		}
-		t.Text(dst, tk.label, lx, sl.Rect.Y, widgets.Small, false, c, widgets.Left)
+		m.labelled = m.lx >= leftEnd && m.lx+w <= rightEnd
+		out = append(out, m)
 	}
+	return out
 }

@@ -115,17 +115,26 @@ func (s *Scene) placePlot(t *widgets.Theme) {
 func (s *Scene) fillStrip(t *widgets.Theme) {
 	u, st := &s.ui, &s.ui.strip
 	st.Begin()
-	label := "pause"
-	if !s.playing {
-		label = "play"
+	// The button takes the width of its wider label, so toggling it
+	// never moves the controls after it (a click on a slider restarts
+	// the run: its release must land on the track it pressed).
+	wide := "pause"
+	if t.Width("play", widgets.Body, false) > t.Width(wide, widgets.Body, false) {
+		wide = "play"
 	}
-	st.Button(t, &u.play, label)
+	st.Button(t, &u.play, wide)
+	u.play.Label = "pause"
+	if !s.playing {
+		u.play.Label = "play"
+	}
 	st.Button(t, &u.replayB, "replay")
 	st.Button(t, &u.step, "step")
 	st.Gap()
 	st.Slider(t, &u.lr, 280)
-	u.lr.Label, u.lr.Min, u.lr.Max, u.lr.Log, u.lr.Value = "η "+widgets.Num(s.lr), lrMin, lrMax, true, s.lr
-	u.lr.Format = func(float64) string { return "" } // the tick labels use the top line
+	// The value on the right as on every slider; the tick labels take the
+	// top line between it and the name.
+	u.lr.Label, u.lr.Min, u.lr.Max, u.lr.Log, u.lr.Value = "rate η", lrMin, lrMax, true, s.lr
+	u.lr.Format = nil
 	st.Slider(t, &u.l, 150)
 	u.l.Label, u.l.Min, u.l.Max, u.l.Log, u.l.Value = "curvature L", lMin, lMax, true, s.L
 	if s.two {

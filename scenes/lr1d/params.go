@@ -2,15 +2,18 @@ package lr1d
 
 import (
 	"math"
+	"strconv"
 
 	"gradlab/scenes/kit"
 )
 
 // Params declares the URL state: the curvature, the rate, the start, the
-// second curvature (written only when on), the axis and the pace.
+// second curvature (written only when on), the axis and the pace. The
+// switches two and log read 1/0, true/false, on/off and yes/no (kit.Bool);
+// anything else is named in a message and leaves the switch as it was.
 func (s *Scene) Params() []kit.Param {
 	num := func(p *float64, lo, hi float64, name, what string) kit.Param {
-		return kit.Param{Name: name, Read: func() string { return kit.Num(*p) }, Write: func(v string) (err error) {
+		return kit.Param{Name: name, Read: func() string { return exact(*p) }, Write: func(v string) (err error) {
 			*p, err = kit.NumIn(v, lo, hi, *p, what)
 			return err
 		}}
@@ -30,7 +33,7 @@ func (s *Scene) Params() []kit.Param {
 		}},
 		{Name: "L2", Read: func() string {
 			if s.two {
-				return kit.Num(s.L2)
+				return exact(s.L2)
 			}
 			return ""
 		}, Write: func(v string) (err error) {
@@ -56,6 +59,11 @@ func (s *Scene) Params() []kit.Param {
 		}},
 	}
 }
+
+// exact writes v with the fewest digits that read back as v: halving x₀
+// reaches 0.01953125, which six digits would round to 0.0195312, and a
+// copied URL must give back the same run.
+func exact(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
 // nearestSpeed is the index of the speed stop nearest v (in ratio).
 func nearestSpeed(v float64) int {

@@ -111,7 +111,7 @@ func TestTrailKeepsTheStart(t *testing.T) {
 		if last := tr[len(tr)-1]; last.i != s.shown || last.off != (math.Abs(s.run.xs[s.shown]) > xr) {
 			t.Errorf("ηL %g: trail ends %+v at shown %d", etaL, last, s.shown)
 		}
-		if len(tr) > fade+2 {
+		if len(tr) > maxOld+fade+1 {
 			t.Errorf("ηL %g: %d marks", etaL, len(tr))
 		}
 		if etaL > 2 && !tr[len(tr)-1].off {

@@ -29,6 +29,16 @@ func regimeColor(r quad.Regime) color.RGBA {
 	return assets.Good
 }
 
+// lineColor is the colour of a direction's headline and readout line:
+// its regime's with one curvature, its coordinate's with two (where the
+// regime's colours would clash with the coordinates' own).
+func (s *Scene) lineColor(d dir) color.RGBA {
+	if s.two {
+		return pathColor(d.name)
+	}
+	return regimeColor(d.regime)
+}
+
 // why says in words what the rule does in a regime.
 func why(r quad.Regime) string {
 	switch r {
@@ -137,6 +147,34 @@ func (s *Scene) arrival(d dir) string {
 	return "never below " + thrText
 }
 
+// formula is how the closed form gets a direction's step count, and
+// whether iterating agrees. The log formula needs 0 < |1 − ηL| < 1: at
+// factor 0 the first step lands on 0 (log 0 is −∞), at ±1 |x| never
+// shrinks and a start already within the threshold takes no step; those
+// say so in words (or nothing, where the arrival already says it).
+func (s *Scene) formula(d dir) string {
+	f := quad.Factor(d.etaL)
+	var out string
+	switch {
+	case d.steps <= 0:
+		return ""
+	case f == 0:
+		out = ": the factor 1 − ηL is 0, so the log formula does not apply: x lands on 0 in exactly one step"
+	default:
+		// log|1 − ηL| as StepsTo takes it, through Log1p below ηL = 1.
+		lf := math.Log(math.Abs(f))
+		if d.etaL < 1 {
+			lf = math.Log1p(-d.etaL)
+		}
+		q := math.Log(quad.Threshold/math.Abs(s.x0)) / lf
+		out = fmt.Sprintf(": log(%s/|x₀|) / log|1 − ηL| = %s, rounded up", thrText, widgets.Num(q))
+	}
+	if d.iter >= 0 {
+		out += fmt.Sprintf("; iterating agrees: %s", stepsText(d.iter))
+	}
+	return out
+}
+
 // line is one line of the readout.
 type line struct {
 	text string
@@ -156,15 +194,7 @@ func (s *Scene) readout() []line {
 		add(fmt.Sprintf("ηL = %s: %s", widgets.Num(d.etaL), d.regime.Name()), regimeColor(d.regime), true)
 		add(why(d.regime)+".", assets.Neutral, false)
 		add(fmt.Sprintf("x ← (1 − ηL)x = %s·x", factorText(quad.Factor(d.etaL))), assets.Text, false)
-		arr := s.arrival(d)
-		if d.steps > 0 {
-			q := math.Log(quad.Threshold/s.x0) / math.Log(math.Abs(1-d.etaL))
-			arr += fmt.Sprintf(": log(%s/|x₀|) / log|1 − ηL| = %s, rounded up", thrText, widgets.Num(q))
-			if d.iter >= 0 {
-				arr += fmt.Sprintf("; iterating agrees: %d", d.iter)
-			}
-		}
-		add(arr+".", regimeColor(d.regime), false)
+		add(s.arrival(d)+s.formula(d)+".", regimeColor(d.regime), false)
 		add(fmt.Sprintf("t = %d: x = %s", s.shown, widgets.Num(r.xs[s.shown])), assets.Text, false)
 		add(fmt.Sprintf("η = %s · 1/L = %s · 2/L = %s", widgets.Num(s.lr), widgets.Num(1/s.L), widgets.Num(2/s.L)), assets.Dim, false)
 		return out
@@ -172,7 +202,7 @@ func (s *Scene) readout() []line {
 	add(fmt.Sprintf("one η = %s for both directions", widgets.Num(s.lr)), assets.Text, true)
 	for _, d := range ds {
 		add(fmt.Sprintf("%s (%s = %s): η%s = %s, %s; %s", d.name, d.lname, widgets.Num(d.L), d.lname, widgets.Num(d.etaL),
-			d.regime.Name(), s.arrival(d)), regimeColor(d.regime), false)
+			d.regime.Name(), s.arrival(d)), s.lineColor(d), false)
 	}
 	add(s.verdict(), assets.Neutral, false)
 	add(s.bridge(), assets.Neutral, false)

@@ -117,3 +117,23 @@ func TestPageLr1dSmallWindow(t *testing.T) {
 		p.close()
 	}
 }
+
+// After a run ends ("play" shown), a click at the right end of the x₀
+// slider restarts it ("pause") and sets x₀ to its maximum: the controls do
+// not move when the button's label changes, so the release lands on the
+// track the press did. The URL keeps x₀ exactly.
+func TestPageLr1dSliderClickAfterRun(t *testing.T) {
+	p := openPage(t, "?scene=lr-1d&lr=20", 1280, 800)
+	p.waitFor(`window.gradlab.state.t == window.gradlab.state.steps && !window.gradlab.state.playing`, 20*time.Second)
+	before := p.lrStatus().Controls
+	r := before["x0"]
+	p.click(r[0]+r[2]-3, r[1]+r[3]*0.7)
+	p.waitFor(`window.gradlab.state.x0 == 10`, 5*time.Second)
+	s := p.lrStatus()
+	for name, q := range s.Controls {
+		if b := before[name]; name != "more" && b != q {
+			t.Errorf("%s moved from %v to %v", name, b, q)
+		}
+	}
+	p.waitFor(`location.search.includes("x0=10")`, 5*time.Second)
+}
