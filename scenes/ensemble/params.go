@@ -1,7 +1,6 @@
 package ensemble
 
 import (
-	"slices"
 	"strconv"
 
 	"gradlab/scenes/kit"
@@ -13,17 +12,7 @@ import (
 // The noise is left out while it is the data set's default.
 func (s *Scene) Params() []kit.Param {
 	return []kit.Param{
-		{Name: "view", Read: func() string {
-			if s.page == 0 {
-				return ""
-			}
-			return pageIDs[s.page]
-		}, Write: func(v string) error {
-			id, err := kit.Choice(v, pageIDs[:], pageIDs[s.page], "the view")
-			s.page = slices.Index(pageIDs[:], id)
-			s.urlPage = s.page
-			return err
-		}},
+		kit.ViewParam(pageIDs[:], &s.page, &s.urlPage),
 		{Name: "data", Read: func() string { return string(s.kind) }, Write: func(v string) error {
 			id, err := kit.Choice(v, kindIDs(), string(s.kind), "data set")
 			s.kind = data.Kind(id)

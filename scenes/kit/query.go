@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -185,4 +186,21 @@ func Bool(s string, keep bool, what string) (bool, error) {
 		return false, nil
 	}
 	return keep, fmt.Errorf("%s must be 1 or 0; using %v", what, map[bool]int{true: 1, false: 0}[keep])
+}
+
+// ViewParam is the `view` URL parameter of a scene paged by a view switch:
+// ids name the pages, *page is the one shown (the first is left out of the
+// URL) and *fromURL remembers what the URL asked for.
+func ViewParam(ids []string, page, fromURL *int) Param {
+	return Param{Name: "view", Read: func() string {
+		if *page == 0 {
+			return ""
+		}
+		return ids[*page]
+	}, Write: func(v string) error {
+		id, err := Choice(v, ids, ids[*page], "the view")
+		*page = slices.Index(ids, id)
+		*fromURL = *page
+		return err
+	}}
 }

@@ -2,7 +2,6 @@ package transfer
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 
 	"gradlab/scenes/kit"
@@ -21,17 +20,7 @@ func freezeIDs() []string {
 // Params declares the scene's URL state.
 func (s *Scene) Params() []kit.Param {
 	return []kit.Param{
-		{Name: "view", Read: func() string {
-			if s.page == 0 {
-				return ""
-			}
-			return pageIDs[s.page]
-		}, Write: func(v string) error {
-			id, err := kit.Choice(v, pageIDs[:], pageIDs[s.page], "the view")
-			s.page = slices.Index(pageIDs[:], id)
-			s.urlPage = s.page
-			return err
-		}},
+		kit.ViewParam(pageIDs[:], &s.page, &s.urlPage),
 		{Name: "examples", Read: func() string { return strconv.Itoa(s.perClass) }, Write: func(v string) (err error) {
 			s.perClass, err = kit.IntIn(v, tl.MinPerClass, tl.MaxPerClass, s.perClass, "examples per class")
 			return err
